@@ -1,0 +1,7 @@
+export { openPatchbayDb, type PatchbayDb, type OpenOptions } from './open-db.ts';
+export { migrations, type Migration } from './migrations.ts';
+export { settingsRepo, defaultSettings } from './settings-repo.ts';
+export { environmentsRepo, tasksRepo, attemptsRepo, recordsRepo } from './records-repo.ts';
+export { eventsRepo } from './events-repo.ts';
+export { newId } from './ids.ts';
+export type * from './schema.ts';
