@@ -21,7 +21,10 @@ function asBuffer(bytes: Uint8Array): Uint8Array {
 	return B ? B.from(bytes) : bytes;
 }
 
-export function gzipSync(data: Uint8Array, options: { level?: number; maxOutputLength?: number } = {}) {
+export function gzipSync(
+	data: Uint8Array,
+	options: { level?: number; maxOutputLength?: number } = {}
+) {
 	const out = fflateGzip(data, { level: toLevel(options.level) });
 	if (options.maxOutputLength !== undefined && out.length > options.maxOutputLength) {
 		throw new RangeError(`Cannot create a Buffer larger than ${options.maxOutputLength} bytes`);

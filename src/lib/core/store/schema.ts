@@ -53,13 +53,7 @@ export type TaskRecord = {
 };
 
 export type AttemptStatus =
-	| 'queued'
-	| 'preparing'
-	| 'running'
-	| 'done'
-	| 'failed'
-	| 'cancelled'
-	| 'interrupted';
+	'queued' | 'preparing' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
 export type AttemptRecord = {
 	id: string;

@@ -1,0 +1,1 @@
+export { checkGitHubToken, type GitHubEndpoint, type TokenCheck } from './check-token.ts';

@@ -1,0 +1,68 @@
+import { checkHttpUrl } from '$lib/core/http';
+import { defaultSettings, settingsRepo, type Settings } from '$lib/core/store';
+import { appDb } from '../db';
+
+export type SettingsErrors = Partial<
+	Record<'modelBaseURL' | 'githubApiBase' | 'corsProxy' | 'maxConcurrent', string>
+>;
+
+/** The settings form: a draft edited in place, saved to IndexedDB on request. */
+export class SettingsEditor {
+	draft = $state<Settings>(structuredClone(defaultSettings));
+	saved = $state.raw<Settings | null>(null);
+	status = $state<'loading' | 'ready' | 'saving'>('loading');
+	errors = $derived(validate(this.draft));
+	dirty = $derived(
+		this.saved !== null && JSON.stringify(this.draft) !== JSON.stringify(this.saved)
+	);
+
+	async load(): Promise<void> {
+		const settings = await settingsRepo(await appDb()).get();
+		this.saved = settings;
+		this.draft = structuredClone(settings);
+		this.status = 'ready';
+	}
+
+	async save(): Promise<boolean> {
+		if (Object.keys(this.errors).length > 0) return false;
+		this.status = 'saving';
+		const settings = normalise($state.snapshot(this.draft));
+		await settingsRepo(await appDb()).save(settings);
+		this.saved = settings;
+		this.draft = structuredClone(settings);
+		this.status = 'ready';
+		return true;
+	}
+}
+
+function normalise(settings: Settings): Settings {
+	return {
+		model: {
+			...settings.model,
+			baseURL: settings.model.baseURL.trim(),
+			model: settings.model.model.trim()
+		},
+		github: {
+			...settings.github,
+			apiBase: settings.github.apiBase.trim(),
+			token: settings.github.token.trim()
+		},
+		git: { corsProxy: settings.git.corsProxy.trim() }
+	};
+}
+
+function validate(settings: Settings): SettingsErrors {
+	const errors: SettingsErrors = {};
+	const modelBaseURL = checkHttpUrl(settings.model.baseURL, 'model base URL');
+	if (modelBaseURL) errors.modelBaseURL = modelBaseURL;
+	const githubApiBase = checkHttpUrl(settings.github.apiBase, 'GitHub API base URL');
+	if (githubApiBase) errors.githubApiBase = githubApiBase;
+	if (settings.git.corsProxy.trim()) {
+		const corsProxy = checkHttpUrl(settings.git.corsProxy, 'CORS proxy URL');
+		if (corsProxy) errors.corsProxy = corsProxy;
+	}
+	const n = settings.model.maxConcurrentAttempts;
+	if (!Number.isInteger(n) || n < 1 || n > 8)
+		errors.maxConcurrent = 'Choose a whole number from 1 to 8.';
+	return errors;
+}
