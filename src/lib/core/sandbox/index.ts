@@ -1,0 +1,14 @@
+export type {
+	ExecOptions,
+	ExecResult,
+	FileMode,
+	OutputChunk,
+	Sandbox,
+	SandboxEntry,
+	SandboxKind,
+	TreeFile
+} from './types.ts';
+export { ABORT_EXIT_CODE, TIMEOUT_EXIT_CODE } from './types.ts';
+export { SandboxPathError, normaliseRelative } from './paths.ts';
+export { createLiteSandbox, type LiteOptions } from './lite.ts';
+export { createWebContainerSandbox, type WebContainerLike } from './webcontainer.ts';
