@@ -72,9 +72,23 @@ describe('records', () => {
 
 		const attempts = attemptsRepo(db);
 		for (const index of [2, 0, 1]) {
-			await attempts.put({ id: `b${index}`, taskId: 'b', index, status: 'queued', createdAt: 1, updatedAt: 1 });
+			await attempts.put({
+				id: `b${index}`,
+				taskId: 'b',
+				index,
+				status: 'queued',
+				createdAt: 1,
+				updatedAt: 1
+			});
 		}
-		await attempts.put({ id: 'a0', taskId: 'a', index: 0, status: 'done', createdAt: 1, updatedAt: 1 });
+		await attempts.put({
+			id: 'a0',
+			taskId: 'a',
+			index: 0,
+			status: 'done',
+			createdAt: 1,
+			updatedAt: 1
+		});
 		expect((await attempts.ofTask('b')).map((a) => a.id)).toEqual(['b0', 'b1', 'b2']);
 
 		await environmentsRepo(db).delete('env1');
@@ -87,7 +101,13 @@ describe('attempt events', () => {
 	it('append in order per attempt and refuse to overwrite a sequence number', async () => {
 		const db = await openPatchbayDb({ name: uniqueName() });
 		const events = eventsRepo(db);
-		const event = (attemptId: string, seq: number) => ({ attemptId, seq, time: seq, type: 'text', data: { seq } });
+		const event = (attemptId: string, seq: number) => ({
+			attemptId,
+			seq,
+			time: seq,
+			type: 'text',
+			data: { seq }
+		});
 		expect(await events.nextSeq('x')).toBe(0);
 		await events.append([event('x', 0), event('x', 1), event('y', 0)]);
 		await events.append([event('x', 2)]);
@@ -116,7 +136,9 @@ describe('migrations', () => {
 		expect(current.version).toBe(migrations.length);
 		expect(await environmentsRepo(current).get('env1')).toEqual(environment);
 		expect(await tasksRepo(current).get('t')).toEqual(task('t', 5));
-		expect(await eventsRepo(current).list('a')).toEqual([{ attemptId: 'a', seq: 0, time: 1, type: 'text', data: 'hi' }]);
+		expect(await eventsRepo(current).list('a')).toEqual([
+			{ attemptId: 'a', seq: 0, time: 1, type: 'text', data: 'hi' }
+		]);
 		current.close();
 	});
 
@@ -130,7 +152,8 @@ describe('migrations', () => {
 		const renameEnvironments: Migration = async (_db, tx) => {
 			ran.push(2);
 			const store = tx.objectStore('environments');
-			for (const record of await store.getAll()) await store.put({ ...record, name: `${record.name}!` });
+			for (const record of await store.getAll())
+				await store.put({ ...record, name: `${record.name}!` });
 		};
 		const later = [...migrations.slice(0, 1), renameEnvironments, () => void ran.push(3)];
 		const upgraded = await openPatchbayDb({ name, migrations: later });

@@ -1,0 +1,40 @@
+/** A git file mode Patchbay materialises: regular, executable, symlink. */
+export type BlobMode = '100644' | '100755' | '120000';
+
+export type BaselineEntry = { path: string; mode: BlobMode; oid: string; size?: number };
+
+export type SkippedEntry = {
+	path: string;
+	reason: 'submodule' | 'too-large';
+	size?: number;
+	oid: string;
+};
+
+/** The exact tree a task starts from. `entries` are the files the sandbox gets. */
+export type Baseline = {
+	commit: string;
+	tree: string;
+	branch: string;
+	entries: BaselineEntry[];
+	/** Listed in the tree but not in the sandbox: submodules, and files over the size limit. */
+	skipped: SkippedEntry[];
+};
+
+export type CheckoutProgress = {
+	phase: 'resolving' | 'listing' | 'fetching' | 'receiving' | 'verifying' | 'done';
+	/** Files (or objects) done and in all, where known. */
+	loaded: number;
+	total: number;
+	bytes: number;
+	message?: string;
+};
+
+export type CheckoutStats = {
+	requests: number;
+	filesFetched: number;
+	bytesFetched: number;
+	fromCache: boolean;
+};
+
+/** Files over this size stay out of the sandbox (with a note) unless the caller says otherwise. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,0 +1,226 @@
+// Checkout of a GitHub repository through its REST API: the commit's tree listing, then each
+// missing file's bytes from raw content (or git/blobs), written into the local object store.
+// github.com's git endpoint sends no CORS headers; the API and raw content do.
+import { AppError } from '../http/index.ts';
+import type {
+	Baseline,
+	BaselineEntry,
+	BlobMode,
+	CheckoutProgress,
+	CheckoutStats,
+	SkippedEntry
+} from './baseline.ts';
+import { HttpStatusError, type GitHubReader } from './github-reader.ts';
+import { lookupGitHubRepo } from './lookup.ts';
+import {
+	hasObject,
+	loadBaseline,
+	saveBaseline,
+	writeBlob,
+	writeTrees,
+	type ObjectStore
+} from './object-store.ts';
+import { inPool } from './pool.ts';
+import type { RepoRef } from './repo-ref.ts';
+
+type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
+type TreeItem = {
+	path: string;
+	mode: string;
+	type: 'blob' | 'tree' | 'commit';
+	sha: string;
+	size?: number;
+};
+type TreeResponse = { sha: string; tree: TreeItem[]; truncated: boolean };
+
+export type SnapshotOptions = {
+	ref: GitHubRef;
+	branch: string;
+	store: ObjectStore;
+	reader: GitHubReader;
+	maxFileBytes: number;
+	onProgress?: (progress: CheckoutProgress) => void;
+	concurrency?: number;
+};
+
+export async function snapshotFromGitHub(
+	options: SnapshotOptions
+): Promise<{ baseline: Baseline; stats: CheckoutStats }> {
+	const { ref, branch, store, reader } = options;
+	const stats: CheckoutStats = { requests: 0, filesFetched: 0, bytesFetched: 0, fromCache: false };
+	const report = (p: Omit<CheckoutProgress, 'bytes'>) =>
+		options.onProgress?.({ ...p, bytes: stats.bytesFetched });
+	const repoPath = `/repos/${ref.owner}/${ref.repo}`;
+
+	report({ phase: 'resolving', loaded: 0, total: 1, message: `Resolving ${branch}` });
+	const commit = await resolveBranch(options, repoPath, stats);
+	const cached = await loadBaseline(store, commit);
+	if (cached && (await allPresent(store, cached.entries))) {
+		stats.fromCache = true;
+		report({ phase: 'done', loaded: cached.entries.length, total: cached.entries.length });
+		return { baseline: { ...cached, branch }, stats };
+	}
+
+	report({ phase: 'listing', loaded: 0, total: 0, message: 'Listing files' });
+	const listing = await listTree(reader, repoPath, commit, stats);
+	const { entries, skipped } = classify(listing.items, options.maxFileBytes);
+	const missing: BaselineEntry[] = [];
+	for (const entry of entries) if (!(await hasObject(store, entry.oid))) missing.push(entry);
+
+	let done = 0;
+	report({ phase: 'fetching', loaded: 0, total: missing.length });
+	await inPool(missing, options.concurrency ?? 8, async (entry) => {
+		await fetchFile(options, commit, entry, stats);
+		done++;
+		report({ phase: 'fetching', loaded: done, total: missing.length, message: entry.path });
+	});
+
+	report({ phase: 'verifying', loaded: 0, total: 1, message: 'Checking the tree against GitHub' });
+	const tree = await writeTrees(store, [
+		...entries,
+		...skipped.map((s) => ({ ...s, mode: s.reason === 'submodule' ? '160000' : s.mode }))
+	]);
+	if (tree !== listing.sha) {
+		throw new AppError(
+			'snapshot-mismatch',
+			`The files fetched do not add up to GitHub's tree (${tree.slice(0, 7)} ≠ ${listing.sha.slice(0, 7)}).`,
+			'Try again; if it persists, the repository may have changed during the checkout.'
+		);
+	}
+	const baseline: Baseline = {
+		commit,
+		tree,
+		branch,
+		entries,
+		skipped: skipped.map(({ mode: _m, ...s }) => s)
+	};
+	await saveBaseline(store, baseline);
+	report({ phase: 'done', loaded: entries.length, total: entries.length });
+	return { baseline, stats };
+}
+
+async function resolveBranch(
+	options: SnapshotOptions,
+	repoPath: string,
+	stats: CheckoutStats
+): Promise<string> {
+	const { reader, ref, branch } = options;
+	try {
+		stats.requests++;
+		const found = await reader.json<{ object: { sha: string; type: string } }>(
+			`${repoPath}/git/ref/heads/${encodeURIComponent(branch)}`
+		);
+		return found.object.sha;
+	} catch (error) {
+		if (!(error instanceof HttpStatusError && error.status === 404)) throw error;
+	}
+	// 404 either way: say whether the repository or the branch is missing.
+	const info = await lookupGitHubRepo(ref, reader);
+	throw new AppError(
+		'branch-not-found',
+		`Branch "${branch}" does not exist in ${ref.owner}/${ref.repo}.`,
+		`Pick one of: ${info.branches.slice(0, 10).join(', ')}${info.branches.length > 10 ? ', …' : ''}.`
+	);
+}
+
+async function listTree(
+	reader: GitHubReader,
+	repoPath: string,
+	commit: string,
+	stats: CheckoutStats
+) {
+	stats.requests++;
+	const top = await reader.json<TreeResponse>(`${repoPath}/git/trees/${commit}?recursive=1`);
+	if (!top.truncated) return { sha: top.sha, items: top.tree };
+	// Too big for one answer: walk the folders one listing at a time.
+	const items: TreeItem[] = [];
+	async function walk(sha: string, prefix: string): Promise<void> {
+		stats.requests++;
+		const level = await reader.json<TreeResponse>(`${repoPath}/git/trees/${sha}`);
+		const subtrees: Promise<void>[] = [];
+		for (const item of level.tree) {
+			const path = prefix ? `${prefix}/${item.path}` : item.path;
+			if (item.type === 'tree') subtrees.push(walk(item.sha, path));
+			else items.push({ ...item, path });
+		}
+		await Promise.all(subtrees);
+	}
+	await walk(top.sha, '');
+	return { sha: top.sha, items };
+}
+
+function classify(items: TreeItem[], maxFileBytes: number) {
+	const entries: BaselineEntry[] = [];
+	const skipped: (SkippedEntry & { mode: string })[] = [];
+	for (const item of items) {
+		if (item.type === 'tree') continue;
+		if (item.type === 'commit')
+			skipped.push({ path: item.path, oid: item.sha, reason: 'submodule', mode: '160000' });
+		else if ((item.size ?? 0) > maxFileBytes)
+			skipped.push({
+				path: item.path,
+				oid: item.sha,
+				reason: 'too-large',
+				size: item.size,
+				mode: item.mode
+			});
+		else
+			entries.push({
+				path: item.path,
+				mode: item.mode as BlobMode,
+				oid: item.sha,
+				size: item.size
+			});
+	}
+	entries.sort((a, b) => (a.path < b.path ? -1 : 1));
+	return { entries, skipped };
+}
+
+async function allPresent(store: ObjectStore, entries: BaselineEntry[]): Promise<boolean> {
+	for (const entry of entries) if (!(await hasObject(store, entry.oid))) return false;
+	return true;
+}
+
+/** Raw content first (cheap, no API quota); the blobs API when raw fails or disagrees. */
+async function fetchFile(
+	options: SnapshotOptions,
+	commit: string,
+	entry: BaselineEntry,
+	stats: CheckoutStats
+) {
+	const { ref, reader, store } = options;
+	const rawUrl = `${rawBase(ref)}/${ref.owner}/${ref.repo}/${commit}/${entry.path.split('/').map(encodeURIComponent).join('/')}`;
+	for (const source of ['raw', 'blob'] as const) {
+		let bytes: Uint8Array;
+		try {
+			stats.requests++;
+			bytes =
+				source === 'raw'
+					? await reader.bytes(rawUrl, '*/*')
+					: await reader.bytes(
+							`${reader.apiBase}/repos/${ref.owner}/${ref.repo}/git/blobs/${entry.oid}`
+						);
+		} catch (error) {
+			if (source === 'blob') throw error;
+			continue;
+		}
+		stats.bytesFetched += bytes.length;
+		if ((await writeBlob(store, bytes)) === entry.oid) {
+			stats.filesFetched++;
+			return;
+		}
+	}
+	throw new AppError(
+		'snapshot-mismatch',
+		`The bytes GitHub sent for ${entry.path} do not match its hash.`,
+		'Try again.'
+	);
+}
+
+/** raw.githubusercontent.com for github.com; `<host>/raw` on GitHub Enterprise (and the test peer). */
+export function rawBase(ref: GitHubRef): string {
+	const api = new URL(ref.apiBase);
+	return api.hostname === 'api.github.com'
+		? 'https://raw.githubusercontent.com'
+		: `${api.origin}/raw`;
+}

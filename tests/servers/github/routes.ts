@@ -1,0 +1,32 @@
+// The API surface: every route the fake GitHub answers, and the access each one needs.
+import { repoRoute, type Route } from './router.ts';
+import { getContents, getRaw } from './routes-contents.ts';
+import { getBlob, getCommit, getTree } from './routes-objects-read.ts';
+import { createBlob, createCommit, createTree } from './routes-objects-write.ts';
+import { createPull, getPull, listPulls } from './routes-pulls.ts';
+import { createRef, deleteRef, getRef, listMatchingRefs, updateRef } from './routes-refs.ts';
+import { getRepository, getUser, listBranches } from './routes-repo.ts';
+
+const gitData = { needsCommits: true };
+
+export const routes: Route[] = [
+	{ method: 'GET', pattern: /^\/user$/, access: 'user', handle: getUser },
+	repoRoute('GET', '', 'read', getRepository),
+	repoRoute('GET', '/branches', 'read', listBranches),
+	repoRoute('GET', '/git/ref/(?<ref>.+)', 'read', getRef, gitData),
+	repoRoute('GET', '/git/matching-refs/(?<ref>.*)', 'read', listMatchingRefs),
+	repoRoute('GET', '/git/trees/(?<sha>[^/]+)', 'read', getTree, gitData),
+	repoRoute('GET', '/git/blobs/(?<sha>[^/]+)', 'read', getBlob, gitData),
+	repoRoute('GET', '/git/commits/(?<sha>[^/]+)', 'read', getCommit, gitData),
+	repoRoute('GET', '/contents(?:/(?<path>.*))?', 'read', getContents),
+	repoRoute('POST', '/git/blobs', 'write', createBlob, gitData),
+	repoRoute('POST', '/git/trees', 'write', createTree, gitData),
+	repoRoute('POST', '/git/commits', 'write', createCommit, gitData),
+	repoRoute('POST', '/git/refs', 'write', createRef, gitData),
+	repoRoute('PATCH', '/git/refs/(?<ref>.+)', 'write', updateRef, gitData),
+	repoRoute('DELETE', '/git/refs/(?<ref>.+)', 'write', deleteRef, gitData),
+	repoRoute('POST', '/pulls', 'write', createPull),
+	repoRoute('GET', '/pulls', 'read', listPulls),
+	repoRoute('GET', '/pulls/(?<number>\\d+)', 'read', getPull),
+	repoRoute('GET', '/(?<rest>.+)', 'read', getRaw, { prefix: '/raw', plainErrors: true })
+];

@@ -1,0 +1,225 @@
+import 'fake-indexeddb/auto';
+import LightningFS from '@isomorphic-git/lightning-fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PromiseFsClient } from 'isomorphic-git';
+import http from 'isomorphic-git/http/web';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+	baselineFiles,
+	checkout,
+	parseRepoInput,
+	type RepoRef
+} from '../../../src/lib/core/git/index.ts';
+import { AppError } from '../../../src/lib/core/http/index.ts';
+import { startPeers, TOKEN, type Peers } from './peers.ts';
+
+let peers: Peers;
+let local = '';
+let fsForTest: PromiseFsClient;
+
+beforeAll(async () => {
+	peers = await startPeers();
+});
+afterAll(() => peers.stop());
+let counter = 0;
+beforeEach(() => {
+	// A fresh local object store for every test: the cache is tested explicitly.
+	local = `patchbay-git-test-${++counter}`;
+	fsForTest = localFs();
+});
+
+/** The browser's file system (lightning-fs over IndexedDB), a fresh one per test. */
+function localFs() {
+	return new LightningFS(local, { wipe: true }) as unknown as PromiseFsClient;
+}
+
+const bare = (name: string) => peers.repos[name]!;
+const git = (repo: string, ...args: string[]) =>
+	execFileSync('git', ['--git-dir', repo, ...args], { encoding: 'utf8' });
+
+function lsTree(repo: string, rev = 'main') {
+	return git(repo, 'ls-tree', '-r', '-l', rev)
+		.trim()
+		.split('\n')
+		.map((line) => {
+			const [meta, path] = line.split('\t') as [string, string];
+			const [mode, type, oid, size] = meta.split(/\s+/) as [string, string, string, string];
+			return { path, mode, oid, type, size };
+		});
+}
+
+/** Pushes a one-file change to `main` of a bare repo, with the real git. */
+function commitChange(repo: string, path: string, text: string) {
+	const work = mkdtempSync(join(tmpdir(), 'patchbay-push-'));
+	const env = {
+		...process.env,
+		GIT_AUTHOR_NAME: 't',
+		GIT_AUTHOR_EMAIL: 't@t',
+		GIT_COMMITTER_NAME: 't',
+		GIT_COMMITTER_EMAIL: 't@t'
+	};
+	const run = (...args: string[]) => execFileSync('git', args, { cwd: work, env });
+	run('clone', '-q', repo, '.');
+	writeFileSync(join(work, path), text);
+	run('commit', '-qam', 'upstream change');
+	run('push', '-q', 'origin', 'main');
+	rmSync(work, { recursive: true, force: true });
+}
+
+const github = (name: string): RepoRef => parseRepoInput(`acme/${name}`, peers.github.url).ref;
+const plain = (name: string): RepoRef =>
+	parseRepoInput(`${peers.git.url}/acme/${name}.git`, peers.github.url).ref;
+
+function run(ref: RepoRef, branch = 'main', extra: { token?: string; maxFileBytes?: number } = {}) {
+	return checkout({
+		ref,
+		branch,
+		fs: fsForTest,
+		http,
+		token: extra.token ?? '',
+		corsProxy: '',
+		maxFileBytes: extra.maxFileBytes
+	});
+}
+
+async function failure(promise: Promise<unknown>) {
+	const error = await promise.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(AppError);
+	return { code: (error as AppError).code, message: (error as AppError).message };
+}
+
+const fixtures = ['ts-failing-test', 'exec-and-symlink', 'binary-file', 'empty-ish'];
+
+describe.each([
+	['GitHub REST snapshot', github],
+	['smart-HTTP clone', plain]
+])('checkout through %s', (_label, refOf) => {
+	it.each(fixtures)('%s: the baseline is exactly the commit tree, bytes included', async (name) => {
+		const { baseline, store } = await run(refOf(name));
+		const repo = bare(name);
+		expect(baseline.commit).toBe(git(repo, 'rev-parse', 'main').trim());
+		expect(baseline.tree).toBe(git(repo, 'rev-parse', 'main^{tree}').trim());
+		const expected = lsTree(repo).filter((e) => e.type === 'blob');
+		expect(baseline.entries.map(({ path, mode, oid }) => ({ path, mode, oid }))).toEqual(
+			expected.map(({ path, mode, oid }) => ({ path, mode, oid }))
+		);
+		expect(baseline.skipped).toEqual([]);
+		const files = await baselineFiles(store, baseline);
+		for (const file of files) {
+			const bytes = execFileSync('git', [
+				'--git-dir',
+				repo,
+				'cat-file',
+				'blob',
+				`main:${file.path}`
+			]);
+			expect(Buffer.from(file.data).equals(bytes), file.path).toBe(true);
+		}
+	});
+});
+
+describe('GitHub REST snapshot', () => {
+	it('fetches nothing again for an unchanged branch, and only the changed file after a push', async () => {
+		const countContent = () =>
+			peers.github.requests.filter(
+				(r) => r.path.startsWith('/raw/') || r.path.includes('/git/blobs/')
+			).length;
+		const first = countContent();
+		const a = await run(github('exec-and-symlink'));
+		expect(a.stats.filesFetched).toBe(a.baseline.entries.length);
+		expect(countContent() - first).toBe(a.baseline.entries.length);
+
+		const before = countContent();
+		const b = await run(github('exec-and-symlink'));
+		expect([b.stats.fromCache, b.stats.filesFetched, countContent() - before]).toEqual([
+			true,
+			0,
+			0
+		]);
+		expect(b.baseline).toEqual(a.baseline);
+
+		commitChange(bare('exec-and-symlink'), 'README.md', 'changed upstream\n');
+		const afterPush = countContent();
+		const c = await run(github('exec-and-symlink'));
+		expect([c.stats.fromCache, c.stats.filesFetched, countContent() - afterPush]).toEqual([
+			false,
+			1,
+			1
+		]);
+		expect(c.baseline.commit).toBe(git(bare('exec-and-symlink'), 'rev-parse', 'main').trim());
+	});
+
+	it('walks subtrees when the recursive listing is truncated', async () => {
+		peers.github.setRepoOptions('acme', 'exec-and-symlink', { treeTruncateLimit: 2 });
+		try {
+			const { baseline } = await run(github('exec-and-symlink'));
+			expect(baseline.tree).toBe(git(bare('exec-and-symlink'), 'rev-parse', 'main^{tree}').trim());
+			expect(baseline.entries.length).toBe(lsTree(bare('exec-and-symlink')).length);
+		} finally {
+			peers.github.setRepoOptions('acme', 'exec-and-symlink', { treeTruncateLimit: undefined });
+		}
+	});
+
+	it('leaves files over the size limit out, with a note, and still proves the tree', async () => {
+		const { baseline } = await run(github('binary-file'), 'main', { maxFileBytes: 20 });
+		const all = lsTree(bare('binary-file'));
+		const big = all.filter((e) => Number(e.size) > 20);
+		expect(big.length).toBeGreaterThan(0);
+		expect(baseline.skipped).toEqual(
+			big.map((e) => ({ path: e.path, oid: e.oid, reason: 'too-large', size: Number(e.size) }))
+		);
+		expect(baseline.entries.map((e) => e.path)).toEqual(
+			all.filter((e) => Number(e.size) <= 20).map((e) => e.path)
+		);
+	});
+
+	it('checks out another branch', async () => {
+		const { baseline } = await run(github('ts-failing-test'), 'feature');
+		expect(baseline.commit).toBe(git(bare('ts-failing-test'), 'rev-parse', 'feature').trim());
+	});
+
+	it('explains a missing repository, a missing branch, a private repo and a wrong token', async () => {
+		expect(await failure(run(github('nope')))).toEqual({
+			code: 'repo-not-found',
+			message: 'Repository acme/nope was not found.'
+		});
+		expect(await failure(run(github('empty-ish'), 'no-such-branch'))).toEqual({
+			code: 'branch-not-found',
+			message: 'Branch "no-such-branch" does not exist in acme/empty-ish.'
+		});
+		peers.github.setRepoOptions('acme', 'empty-ish', { private: true });
+		try {
+			expect(await failure(run(github('empty-ish')))).toEqual({
+				code: 'repo-not-found',
+				message: 'Repository acme/empty-ish was not found.'
+			});
+			const { baseline } = await run(github('empty-ish'), 'main', { token: TOKEN });
+			expect(baseline.entries.length).toBe(1);
+			expect(await failure(run(github('empty-ish'), 'main', { token: 'ghp_wrong' }))).toEqual({
+				code: 'unauthorized',
+				message: 'GitHub refused the token (401 Bad credentials).'
+			});
+		} finally {
+			peers.github.setRepoOptions('acme', 'empty-ish', { private: false });
+		}
+	});
+});
+
+describe('smart-HTTP clone', () => {
+	it('explains a missing repository and a missing branch', async () => {
+		expect(await failure(run(plain('nope')))).toEqual({
+			code: 'repo-not-found',
+			message: `No git repository at ${peers.git.url}/acme/nope.git.`
+		});
+		expect(await failure(run(plain('empty-ish'), 'no-such-branch'))).toEqual({
+			code: 'branch-not-found',
+			message: `Branch "no-such-branch" does not exist in ${peers.git.url}/acme/empty-ish.git.`
+		});
+	});
+});
