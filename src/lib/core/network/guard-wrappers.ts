@@ -1,0 +1,151 @@
+import type { GuardState } from './guard-state.ts';
+
+// Each function here is embedded as source text in the Node guard (see node-guard.ts), so each
+// refers only to its parameters and JavaScript/Node globals: no imports, no shared helpers.
+
+type Scope = {
+	fetch?: (this: unknown, input: unknown, init?: { method?: unknown }) => Promise<unknown>;
+	WebSocket?: new (...args: unknown[]) => object;
+};
+type ClientRequestLike = {
+	method: string;
+	path: unknown;
+	protocol?: string;
+	getHeader(name: string): unknown;
+	emit(event: 'error', error: Error): unknown;
+};
+type AgentLike = { protocol?: string };
+type AddRequest = (
+	this: AgentLike,
+	req: ClientRequestLike,
+	options: unknown,
+	...rest: unknown[]
+) => unknown;
+type AgentClass = { prototype: { addRequest: AddRequest } };
+type Connectable = { destroy(error: Error): unknown; encrypted?: boolean };
+type SocketClass = { prototype: { connect: (this: Connectable, ...args: unknown[]) => unknown } };
+
+/** fetch: a denied request rejects with a TypeError, as fetch's own network failures do. */
+export function guardFetch(state: GuardState, scope: Scope): void {
+	const original = scope.fetch;
+	if (typeof original !== 'function') return;
+	scope.fetch = function fetch(this: unknown, input: unknown, init?: { method?: unknown }) {
+		const request = typeof input === 'object' && input !== null ? input : {};
+		const url =
+			input instanceof URL
+				? input.href
+				: 'url' in request && typeof request.url === 'string'
+					? request.url
+					: String(input);
+		const fromRequest = 'method' in request ? request.method : undefined;
+		const method = String((init && init.method) || fromRequest || 'GET');
+		const decision = state.check(url, method);
+		if (!decision.allowed) return Promise.reject(state.blocked(decision.reason, TypeError));
+		return state.approved(url, method, () => original.call(this, input, init));
+	};
+}
+
+/**
+ * http and https: every request either module makes (request, get, ES-module imports, a
+ * ClientRequest built directly) is handed to its agent through http.Agent.prototype.addRequest,
+ * which https.Agent inherits. Deciding there covers both without loading https (and TLS) into
+ * every process at startup. A denied request gets 'error' asynchronously, as a refused
+ * connection would, and never reaches a socket.
+ */
+export function guardHttp(state: GuardState, Agent: AgentClass): void {
+	const original = Agent.prototype.addRequest;
+	Agent.prototype.addRequest = function addRequest(this: AgentLike, req, options, ...rest) {
+		const opts = (typeof options === 'object' && options !== null ? options : {}) as {
+			host?: unknown;
+			port?: unknown;
+			socketPath?: unknown;
+		};
+		// The legacy form addRequest(req, host, port) passes the host as a string.
+		const host = typeof options === 'string' ? options : opts.host;
+		const port = typeof options === 'string' ? rest[0] : opts.port;
+		const proceed = () => original.call(this, req, options, ...rest);
+		if (opts.socketPath) return proceed(); // a Unix socket, not the network
+		const protocol = req.protocol || this.protocol || 'http:';
+		// A WebSocket handshake (the `ws` package) is an http request; decide it as the socket it is.
+		const upgrade = /websocket/i.test(String(req.getHeader('upgrade')));
+		const scheme = upgrade ? protocol.replace('http', 'ws') : protocol;
+		const path = typeof req.path === 'string' && req.path.startsWith('/') ? req.path : '/';
+		const url = state.hostUrl(scheme, host || 'localhost', port, path);
+		const decision = state.check(url, req.method);
+		if (decision.allowed) return state.approved(url, req.method, proceed);
+		const error = state.blocked(decision.reason);
+		process.nextTick(() => req.emit('error', error));
+	};
+}
+
+/**
+ * Every TCP and TLS client connection (net.connect, net.createConnection, tls.connect, new
+ * net.Socket().connect) goes through Socket.prototype.connect, so that is where raw sockets
+ * are decided. A raw socket can send anything, so it is decided as method CONNECT: allowed
+ * only with methods 'all' and an allowed host. A socket Node opens for a request the guard
+ * already allowed (fetch, http) rides on that decision when it goes to the same host and
+ * port; to another host (a redirect) it is decided with that request's method.
+ */
+export function guardSockets(state: GuardState, Socket: SocketClass): void {
+	const original = Socket.prototype.connect;
+	function target(args: unknown[]): { host: unknown; port: unknown } | null {
+		const first: unknown = Array.isArray(args[0]) ? args[0][0] : args[0];
+		if (typeof first === 'object' && first !== null) {
+			const options = first as { path?: unknown; host?: unknown; port?: unknown };
+			if (options.path) return null; // a Unix socket or pipe, not the network
+			return { host: options.host || 'localhost', port: options.port };
+		}
+		if (typeof first === 'string' && Number.isNaN(Number(first))) return null; // a pipe name
+		return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: first };
+	}
+	Socket.prototype.connect = function connect(this: Connectable, ...args: unknown[]) {
+		const to = target(args);
+		if (to === null) return original.apply(this, args);
+		const url = state.hostUrl(this.encrypted ? 'https:' : 'http:', to.host, to.port, '/');
+		const approval = state.current();
+		if (approval && approval.endpoint === state.endpoint(url)) return original.apply(this, args);
+		const decision = state.check(url, approval ? approval.method : 'CONNECT');
+		if (decision.allowed) return original.apply(this, args);
+		process.nextTick(() => this.destroy(state.blocked(decision.reason)));
+		return this;
+	};
+}
+
+/**
+ * WebSocket. Reading globalThis.WebSocket loads undici, tens of milliseconds in every process,
+ * so the real class is touched only when the policy allows some sockets and denies others.
+ * When it denies them all (network off, or read-only) a stand-in throws the decision; when it
+ * allows them all (every host, every method) the global is left alone, and each connection is
+ * still decided and logged by the socket check. Denied sockets throw from the constructor,
+ * before anything is sent: the socket check alone would fail them with an opaque error event.
+ */
+export function guardWebSocket(state: GuardState, scope: Scope): void {
+	const { access, preset, methods } = state.policy;
+	if (!('WebSocket' in scope) || (access === 'on' && methods === 'all' && preset === 'all')) return;
+	const Original = access === 'on' && methods === 'all' ? scope.WebSocket : undefined;
+	const Guarded = function WebSocket(...args: unknown[]): object {
+		const target = new.target;
+		if (!target) throw new TypeError("Class constructor WebSocket cannot be invoked without 'new'");
+		const text = args[0] instanceof URL ? args[0].href : String(args[0]);
+		let url = text;
+		try {
+			// The WebSocket constructor also takes http(s) URLs and upgrades them: decide the socket.
+			const parsed = new URL(text);
+			if (/^https?:$/.test(parsed.protocol))
+				parsed.protocol = parsed.protocol.replace('http', 'ws');
+			url = parsed.href;
+		} catch {
+			// Unparsable: the rules deny it as an invalid URL.
+		}
+		const decision = state.check(url, 'GET');
+		if (!decision.allowed || !Original) throw state.blocked(decision.reason);
+		return state.approved(url, 'GET', () => Reflect.construct(Original, args, target));
+	};
+	if (Original) {
+		Guarded.prototype = Original.prototype;
+		Object.setPrototypeOf(Guarded, Original);
+	} else {
+		Object.assign(Guarded, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+	}
+	scope.WebSocket = Guarded as unknown as Scope['WebSocket'];
+}

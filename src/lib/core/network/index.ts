@@ -1,0 +1,19 @@
+export {
+	decide,
+	defaultAgentPolicy,
+	defaultSetupPolicy,
+	isNetworkPolicy,
+	normaliseDomainEntry,
+	type Decision,
+	type NetworkPolicy
+} from './policy.ts';
+export { COMMON_DOMAINS } from './common-domains.ts';
+export { validateDomainEntries, type DomainEntryError } from './domain-entry.ts';
+export {
+	maskUrl,
+	networkAuditEvent,
+	parseNetworkLog,
+	type NetworkAuditEvent,
+	type NetworkPhase
+} from './audit.ts';
+export { GUARD_ENV, GUARD_GLOBAL_KEY, nodeGuardEnv, nodeGuardSource } from './node-guard.ts';

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+	COMMON_DOMAINS,
+	decide,
+	defaultAgentPolicy,
+	defaultSetupPolicy,
+	isNetworkPolicy,
+	type NetworkPolicy
+} from '../../../src/lib/core/network/index.ts';
+import { decideCases } from './decide-cases.ts';
+
+describe('decide', () => {
+	it('has a table of at least 80 cases', () => {
+		expect(decideCases.length).toBeGreaterThanOrEqual(80);
+	});
+
+	it.each(decideCases.map((c, i) => [i, ...c] as const))(
+		'#%i %o %j %s',
+		(_i, policy, url, method, allowed, reason) => {
+			expect(decide(policy, url, method)).toEqual({ allowed, reason });
+		}
+	);
+
+	it('allows every host of the common-dependencies list and its subdomains', () => {
+		const policy: NetworkPolicy = { access: 'on', preset: 'common', domains: [], methods: 'read' };
+		const results = COMMON_DOMAINS.map((d) => decide(policy, `https://cdn.${d}/x`).allowed);
+		expect(results).toEqual(COMMON_DOMAINS.map(() => true));
+	});
+
+	it('has the 71 domains of the published list', () => {
+		expect(COMMON_DOMAINS.length).toBe(71);
+		expect(new Set(COMMON_DOMAINS).size).toBe(71);
+	});
+});
+
+describe('default policies', () => {
+	it('keeps the agent offline and gives setup the open network', () => {
+		expect({ agent: defaultAgentPolicy, setup: defaultSetupPolicy }).toEqual({
+			agent: { access: 'off', preset: 'none', domains: [], methods: 'read' },
+			setup: { access: 'on', preset: 'all', domains: [], methods: 'all' }
+		});
+	});
+});
+
+describe('isNetworkPolicy', () => {
+	it('accepts well-formed policies and nothing else', () => {
+		const good = { access: 'on', preset: 'common', domains: ['a.com'], methods: 'all' };
+		const values: unknown[] = [
+			good,
+			defaultAgentPolicy,
+			{ ...good, access: 'yes' },
+			{ ...good, preset: 'some' },
+			{ ...good, methods: 'write' },
+			{ ...good, domains: 'a.com' },
+			{ ...good, domains: [1] },
+			null,
+			'policy'
+		];
+		expect(values.map(isNetworkPolicy)).toEqual([
+			true,
+			true,
+			false,
+			false,
+			false,
+			false,
+			false,
+			false,
+			false
+		]);
+	});
+});
