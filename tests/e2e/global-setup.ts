@@ -1,4 +1,31 @@
-// Starts the real local peers once for the whole e2e run; tests read their URLs from env.
+// Starts the real local peers once for the whole e2e run, over fixture repos built fresh in a
+// temp folder; tests find them through the environment (see peers.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildFixtureRepos } from '../fixtures/build-repos.ts';
+import { startGitServer } from '../servers/git.ts';
+import { startGitHubServer } from '../servers/github.ts';
+import { startModelServer } from '../servers/model.ts';
+import { PEER_ENV, PEER_TOKEN } from './peers.ts';
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
-	return async () => {};
+	const root = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
+	await buildFixtureRepos(root);
+	const git = await startGitServer({ root });
+	const gitNoCors = await startGitServer({ root, cors: false });
+	const github = await startGitHubServer({
+		root,
+		tokens: { [PEER_TOKEN]: { login: 'octo', scopes: ['repo', 'workflow'] } }
+	});
+	const model = await startModelServer();
+	process.env[PEER_ENV.root] = root;
+	process.env[PEER_ENV.git] = git.url;
+	process.env[PEER_ENV.gitNoCors] = gitNoCors.url;
+	process.env[PEER_ENV.github] = github.url;
+	process.env[PEER_ENV.model] = model.url;
+	return async () => {
+		await Promise.all([git.close(), gitNoCors.close(), github.close(), model.close()]);
+		await rm(root, { recursive: true, force: true });
+	};
 }

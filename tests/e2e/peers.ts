@@ -1,0 +1,37 @@
+// How an e2e test reaches the peers global-setup started, and drives them over HTTP.
+import type { Page } from '@playwright/test';
+
+export const PEER_TOKEN = 'ghp_e2eTestToken0000000000000000000000';
+
+export const PEER_ENV = {
+	root: 'PATCHBAY_PEER_ROOT',
+	git: 'PATCHBAY_PEER_GIT',
+	gitNoCors: 'PATCHBAY_PEER_GIT_NO_CORS',
+	github: 'PATCHBAY_PEER_GITHUB',
+	model: 'PATCHBAY_PEER_MODEL'
+} as const;
+
+export function peer(name: keyof typeof PEER_ENV): string {
+	const value = process.env[PEER_ENV[name]];
+	if (!value)
+		throw new Error(`${PEER_ENV[name]} is not set: run through Playwright's global setup`);
+	return value;
+}
+
+/** A fresh script session on the model peer; returns its OpenAI base URL. */
+export async function modelScript(body: { turns: unknown[]; apiKey?: string; models?: string[] }) {
+	const response = await fetch(`${peer('model')}/_scripts`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body)
+	});
+	if (!response.ok) throw new Error(`model peer refused the script: ${await response.text()}`);
+	return (await response.json()) as { id: string; baseURL: string };
+}
+
+/** Saves a screenshot under test-results/screenshots for a person to look at. */
+export async function screenshot(page: Page, name: string) {
+	// From the top: a sticky header would otherwise sit mid-picture in a full-page shot.
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
