@@ -1,5 +1,5 @@
 import { AppError } from '$lib/core/http';
-import type { CheckState } from '$lib/ui/CheckResult.svelte';
+import type { CheckState } from '$lib/ui/check-state';
 
 /** Runs a "Test" check and turns its outcome into what CheckResult shows. */
 export async function runCheck(check: () => Promise<string>): Promise<CheckState> {

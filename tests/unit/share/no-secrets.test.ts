@@ -47,7 +47,7 @@ const environment: EnvironmentRecord = {
 		domains: ['api.github.com'],
 		methods: 'all',
 		auth: apiKey
-	},
+	} as EnvironmentRecord['agentPolicy'],
 	runtime: 'lite',
 	createdAt: 1,
 	updatedAt: 2

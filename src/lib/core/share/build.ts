@@ -1,7 +1,7 @@
 // Builds a SharedTask from the app's own records, which hold secrets (env var values,
 // setup secrets) next to what may be shared. Only allowed fields are copied, by name; every
 // secret value the builder can see, plus the caller's, is masked in the free text.
-import { secretMasker } from './mask.ts';
+import { secretMasker } from '../secrets/index.ts';
 import type {
 	SharedAuditEntry,
 	SharedRuntime,

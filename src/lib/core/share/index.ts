@@ -11,7 +11,7 @@ export {
 	type NamedValue
 } from './build.ts';
 export { shareSize, shrinkShare, type ShareSize, type ShrinkOptions } from './size.ts';
-export { secretMasker, SECRET_MASK, MIN_SECRET_LENGTH } from './mask.ts';
+export { secretMasker, SECRET_MASK, MIN_SECRET_LENGTH } from '../secrets/index.ts';
 export { ShareError, type ShareErrorCode } from './errors.ts';
 export { MAX_LINK_CHARS, MAX_INFLATED_BYTES, PRACTICAL_URL_LIMIT } from './limits.ts';
 export { SHARE_VERSION } from './schema.ts';

@@ -1,5 +1,6 @@
 // The records Patchbay keeps in IndexedDB, and the database's shape for `idb`.
 import type { DBSchema } from 'idb';
+import type { NetworkPolicy } from '../network/policy.ts';
 
 export const DB_NAME = 'patchbay';
 
@@ -31,8 +32,8 @@ export type EnvironmentRecord = {
 	envVars: EnvVar[];
 	/** Present in the sandbox during setup only. */
 	setupSecrets: EnvVar[];
-	/** Network policy for the agent phase (`NetworkPolicy` of core/network). */
-	agentPolicy: unknown;
+	/** Network policy for the agent phase. */
+	agentPolicy: NetworkPolicy;
 	runtime: RuntimeChoice;
 	createdAt: number;
 	updatedAt: number;

@@ -1,4 +1,4 @@
-// Masks secret values in free text before it goes into a link.
+// Masks secret values in free text: logs shown or stored, share links, PR bodies.
 
 export const SECRET_MASK = '[secret]';
 

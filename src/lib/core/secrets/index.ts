@@ -1,0 +1,1 @@
+export { secretMasker, SECRET_MASK, MIN_SECRET_LENGTH } from './mask.ts';
