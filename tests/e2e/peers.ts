@@ -35,3 +35,40 @@ export async function screenshot(page: Page, name: string) {
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+export type SettingsInput = {
+	githubApiBase?: string;
+	githubToken?: string;
+	modelBaseURL?: string;
+	modelApiKey?: string;
+	model?: string;
+	corsProxy?: string;
+};
+
+/** Fills in Settings through the page, as a person would, and saves. */
+export async function configure(page: Page, input: SettingsInput) {
+	await page.goto('/#/settings');
+	if (input.modelBaseURL !== undefined)
+		await page.getByLabel('Base URL', { exact: true }).fill(input.modelBaseURL);
+	if (input.modelApiKey !== undefined) await page.getByLabel('API key').fill(input.modelApiKey);
+	if (input.model !== undefined)
+		await page.getByRole('combobox', { name: 'Model', exact: true }).fill(input.model);
+	await page.getByLabel('API base URL').fill(input.githubApiBase ?? peer('github'));
+	if (input.githubToken !== undefined)
+		await page.getByLabel('Personal access token').fill(input.githubToken);
+	if (input.corsProxy !== undefined) await page.getByLabel('CORS proxy URL').fill(input.corsProxy);
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await page.getByText('Saved', { exact: true }).waitFor();
+}
+
+/** Calls a control route of the GitHub peer (repo options, faults, request log). */
+export async function githubControl(path: string, init?: { method?: string; body?: unknown }) {
+	const response = await fetch(`${peer('github')}/_control/${path}`, {
+		method: init?.method ?? 'GET',
+		headers: { 'Content-Type': 'application/json' },
+		body: init?.body === undefined ? undefined : JSON.stringify(init.body)
+	});
+	if (!response.ok)
+		throw new Error(`GitHub peer control ${path}: ${response.status} ${await response.text()}`);
+	return response.status === 204 ? null : ((await response.json()) as unknown);
+}

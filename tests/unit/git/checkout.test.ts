@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	baselineFiles,
 	checkout,
+	lookupRepo,
 	parseRepoInput,
 	type RepoRef
 } from '../../../src/lib/core/git/index.ts';
@@ -220,6 +221,22 @@ describe('smart-HTTP clone', () => {
 		expect(await failure(run(plain('empty-ish'), 'no-such-branch'))).toEqual({
 			code: 'branch-not-found',
 			message: `Branch "no-such-branch" does not exist in ${peers.git.url}/acme/empty-ish.git.`
+		});
+	});
+});
+
+describe('lookupRepo', () => {
+	it('lists branches with the default first, through the API and over smart HTTP', async () => {
+		const options = { token: '', corsProxy: '', http };
+		expect(await lookupRepo(github('ts-failing-test'), options)).toEqual({
+			defaultBranch: 'main',
+			branches: ['main', 'feature'],
+			private: false
+		});
+		expect(await lookupRepo(plain('ts-failing-test'), options)).toEqual({
+			defaultBranch: 'main',
+			branches: ['main', 'feature'],
+			private: null
 		});
 	});
 });

@@ -49,13 +49,13 @@ export async function lookupGitHubRepo(
 
 export async function lookupGitRepo(url: string, remote: GitRemoteOptions): Promise<RepoInfo> {
 	try {
-		const info = await git.getRemoteInfo2({
+		const refs = await git.listServerRefs({
 			http: remote.http,
 			url,
 			corsProxy: remote.corsProxy || undefined,
-			onAuth: gitAuth(remote.token)
+			onAuth: gitAuth(remote.token),
+			symrefs: true
 		});
-		const refs = info.refs ?? [];
 		const branches = refs
 			.filter((r) => r.ref.startsWith('refs/heads/'))
 			.map((r) => r.ref.slice(11));

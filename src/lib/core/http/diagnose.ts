@@ -7,7 +7,8 @@ export async function diagnoseNetworkFailure(
 	url: string,
 	fetchImpl: typeof fetch = fetch
 ): Promise<'cors' | 'unreachable'> {
-	if (typeof document === 'undefined') return 'unreachable';
+	const runtime = globalThis as { process?: { versions?: { node?: string } } };
+	if (runtime.process?.versions?.node) return 'unreachable';
 	try {
 		await fetchImpl(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
 		return 'cors';

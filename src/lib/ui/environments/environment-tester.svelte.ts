@@ -1,0 +1,97 @@
+import {
+	prepareEnvironment,
+	PrepareError,
+	type PrepareEvent,
+	type PrepareStep
+} from '$lib/core/environments';
+import type { CheckoutProgress } from '$lib/core/git';
+import { newId, type EnvironmentRecord, type Settings } from '$lib/core/store';
+import { createSandbox } from '../sandbox/create-sandbox';
+import { gitRequest } from '../workers/git-client';
+import { gitAccess } from './environment-editor.svelte';
+
+export type StepState = {
+	status: 'waiting' | 'running' | 'done' | 'failed';
+	durationMs?: number;
+	detail?: string;
+};
+
+export type TestOutcome =
+	| { kind: 'idle' }
+	| { kind: 'running' }
+	| { kind: 'ready'; totalMs: number }
+	| { kind: 'failed'; step: PrepareStep; code: string; message: string; hint: string };
+
+const fresh = (): Record<PrepareStep, StepState> => ({
+	checkout: { status: 'waiting' },
+	sandbox: { status: 'waiting' },
+	setup: { status: 'waiting' }
+});
+
+/** "Test environment": checkout, sandbox and setup with live progress, then thrown away. */
+export class EnvironmentTester {
+	steps = $state<Record<PrepareStep, StepState>>(fresh());
+	progress = $state.raw<CheckoutProgress | null>(null);
+	log = $state('');
+	notices = $state.raw<string[]>([]);
+	outcome = $state<TestOutcome>({ kind: 'idle' });
+
+	async run(environment: EnvironmentRecord, settings: Settings): Promise<void> {
+		this.steps = fresh();
+		this.progress = null;
+		this.log = '';
+		this.notices = [];
+		this.outcome = { kind: 'running' };
+		const started = performance.now();
+		try {
+			const prepared = await prepareEnvironment(
+				environment,
+				{
+					checkout: (onProgress) =>
+						gitRequest(
+							{
+								type: 'checkout',
+								access: gitAccess(environment.repoUrl, settings),
+								branch: environment.defaultBranch
+							},
+							onProgress
+						),
+					createSandbox: () => createSandbox(environment.runtime, `test-${newId()}`)
+				},
+				(event) => this.#apply(event)
+			);
+			await prepared.sandbox.dispose();
+			this.outcome = { kind: 'ready', totalMs: Math.round(performance.now() - started) };
+		} catch (error) {
+			const failure = error instanceof PrepareError ? error : new PrepareError('checkout', error);
+			this.outcome = {
+				kind: 'failed',
+				step: failure.step,
+				code: failure.code,
+				message: failure.message,
+				hint: failure.hint
+			};
+		}
+	}
+
+	#apply(event: PrepareEvent) {
+		switch (event.type) {
+			case 'step':
+				this.steps[event.step] = {
+					status: event.status,
+					durationMs: event.durationMs,
+					detail: event.detail
+				};
+				break;
+			case 'checkout-progress':
+				this.progress = event.progress;
+				break;
+			case 'setup-output':
+				this.log += event.chunk.text;
+				break;
+			case 'notice':
+				this.notices = [...this.notices, event.message];
+				break;
+		}
+	}
+}
