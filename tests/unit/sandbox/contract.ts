@@ -72,6 +72,18 @@ export function sandboxContract(
 			expect(dec.decode((await sandbox.readFile('README.md'))!)).toBe('changed\n');
 		});
 
+		it("keeps an existing file's mode when rewritten without one", async () => {
+			await sandbox.writeFile('bin/run.sh', '#!/bin/sh\necho changed\n');
+			await sandbox.writeFile('fresh.txt', 'new\n');
+			const listed = await sandbox.list('', { skipDirs: ['node_modules', 'src', 'assets'] });
+			expect(listed).toEqual([
+				{ path: 'README.md', mode: '100644' },
+				{ path: 'bin/run.sh', mode: '100755' },
+				{ path: 'fresh.txt', mode: '100644' },
+				{ path: 'link', mode: '120000' }
+			]);
+		});
+
 		it('refuses paths outside the sandbox', async () => {
 			await expect(sandbox.readFile('../outside')).rejects.toThrow(
 				'Path escapes the sandbox: ../outside'

@@ -1,2 +1,18 @@
 export { listModels, type ModelEndpoint } from './list-models.ts';
 export { modelPresets } from './presets.ts';
+export { createModelClient, type ModelClientOptions } from './client.ts';
+export { contextWindowOf, DEFAULT_CONTEXT_WINDOW } from './context-window.ts';
+export type {
+	FinishReason,
+	JsonSchema,
+	Message,
+	ModelClient,
+	ModelError,
+	ModelErrorCode,
+	ModelEvent,
+	ModelRequest,
+	RetryReason,
+	ToolCall,
+	ToolSpec,
+	Usage
+} from './types.ts';

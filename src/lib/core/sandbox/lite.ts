@@ -39,16 +39,28 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 	});
 	const abs = (path: string) => joinPath(root, path);
 
-	async function writeOne(path: string, data: Uint8Array | string, mode: FileMode = '100644') {
+	async function writeOne(path: string, data: Uint8Array | string, requested?: FileMode) {
 		const target = abs(path);
 		await fs.mkdir(parentOf(target) || '/', { recursive: true });
-		if (await exists(target)) await fs.rm(target, { force: true });
+		const previous = await modeAt(target);
+		const mode = requested ?? (previous === '120000' ? '100644' : previous) ?? '100644';
+		if (previous) await fs.rm(target, { force: true });
 		if (mode === '120000') {
 			await fs.symlink(new TextDecoder().decode(toBytes(data)), target);
 			return;
 		}
 		await fs.writeFile(target, toBytes(data));
 		await fs.chmod(target, mode === '100755' ? 0o755 : 0o644);
+	}
+
+	async function modeAt(path: string): Promise<FileMode | undefined> {
+		try {
+			const stat = await fs.lstat(path);
+			if (stat.isSymbolicLink) return '120000';
+			return stat.mode & 0o111 ? '100755' : '100644';
+		} catch {
+			return undefined;
+		}
 	}
 
 	async function exists(path: string): Promise<boolean> {

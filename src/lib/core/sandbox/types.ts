@@ -41,6 +41,7 @@ export interface Sandbox {
 	readonly root: string;
 	/** Writes many files at once (the baseline): the fast path each runtime offers. */
 	writeTree(files: TreeFile[]): Promise<void>;
+	/** Without `mode`, an existing file keeps its mode and a new one is 100644. */
 	writeFile(path: string, data: Uint8Array | string, mode?: FileMode): Promise<void>;
 	/** The file's bytes (a symlink's target), or null when there is no such file. */
 	readFile(path: string): Promise<Uint8Array | null>;

@@ -75,7 +75,9 @@ export function createWebContainerSandbox(
 			await container.mount(toFileSystemTree(files), { mountPoint: base });
 			for (const file of files) remember(file.path, file.mode, file.data);
 		},
-		async writeFile(path, data, mode: FileMode = '100644') {
+		async writeFile(path, data, requested?: FileMode) {
+			const previous = modes.get(normaliseRelative(path));
+			const mode = requested ?? (previous === '120000' ? undefined : previous) ?? '100644';
 			forget(path);
 			const target = rel(path);
 			const parent = parentOf(target);

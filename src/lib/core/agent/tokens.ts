@@ -1,0 +1,22 @@
+// A rough token count (about four characters a token) for deciding when to compact and for
+// servers that report no usage. Deterministic, so compaction is too.
+import type { Message } from '../model/index.ts';
+
+/** Per-message framing (role, separators) that the text alone does not show. */
+const MESSAGE_OVERHEAD_CHARS = 16;
+
+export function estimateTextTokens(text: string): number {
+	return Math.ceil(text.length / 4);
+}
+
+export function estimateTokens(messages: readonly Message[]): number {
+	let chars = 0;
+	for (const message of messages) {
+		chars += message.content.length + MESSAGE_OVERHEAD_CHARS;
+		if (message.role !== 'assistant') continue;
+		for (const call of message.toolCalls ?? []) {
+			chars += call.id.length + call.name.length + call.arguments.length;
+		}
+	}
+	return Math.ceil(chars / 4);
+}
