@@ -1,0 +1,93 @@
+import { blobOidSync, ZERO_OID } from './blob-hash.ts';
+import { textOf } from './content.ts';
+import { buildHunks, type Hunk } from './hunks.ts';
+import { diffLineArrays, splitLines } from './line-diff.ts';
+import type { FileChange } from './types.ts';
+
+/** One `diff --git` section's worth of facts, shared by the patch writer and the stats. */
+export type FileDiff = {
+	oldPath: string;
+	newPath: string;
+	/** null = that side is absent (an added or deleted file). */
+	oldMode: string | null;
+	newMode: string | null;
+	before: Uint8Array | null;
+	after: Uint8Array | null;
+	sameContent: boolean;
+	binary: boolean;
+	/** Text changes only; empty for binary files and unchanged content. */
+	hunks: Hunk[];
+	oldOid(): string;
+	newOid(): string;
+};
+
+const LINK = '120000';
+const REGULAR = '100644';
+
+/**
+ * The sections a change becomes: one, or two when a symlink turns into a file or back, which
+ * git writes as a deletion followed by an addition.
+ */
+export function fileDiffs(change: FileChange): FileDiff[] {
+	if (change.before === null && change.after === null) return [];
+	const oldMode = change.before ? (change.beforeMode ?? REGULAR) : null;
+	const newMode = change.after ? (change.afterMode ?? change.beforeMode ?? REGULAR) : null;
+	if (oldMode && newMode && (oldMode === LINK) !== (newMode === LINK)) {
+		const { beforeOid, afterOid } = change;
+		return [
+			toFileDiff(
+				{ path: change.oldPath ?? change.path, before: change.before, after: null, beforeOid },
+				oldMode,
+				null
+			),
+			toFileDiff({ path: change.path, before: null, after: change.after, afterOid }, null, newMode)
+		];
+	}
+	return [toFileDiff(change, oldMode, newMode)];
+}
+
+function toFileDiff(change: FileChange, oldMode: string | null, newMode: string | null): FileDiff {
+	const { before, after } = change;
+	const sameContent =
+		before !== null &&
+		after !== null &&
+		sameBytes(before, after, change.beforeOid, change.afterOid);
+	const beforeText = before && textOf(before);
+	const afterText = after && textOf(after);
+	const binary =
+		change.binary === true ||
+		(before !== null && beforeText === null) ||
+		(after !== null && afterText === null);
+	let hunks: Hunk[] = [];
+	if (!binary && !sameContent) {
+		const oldLines = splitLines(beforeText ?? '');
+		const newLines = splitLines(afterText ?? '');
+		const { changedA, changedB } = diffLineArrays(oldLines, newLines);
+		hunks = buildHunks(oldLines, newLines, changedA, changedB);
+	}
+	return {
+		oldPath: change.oldPath ?? change.path,
+		newPath: change.path,
+		oldMode,
+		newMode,
+		before,
+		after,
+		sameContent,
+		binary,
+		hunks,
+		oldOid: lazyOid(before, change.beforeOid),
+		newOid: lazyOid(after, change.afterOid)
+	};
+}
+
+function lazyOid(bytes: Uint8Array | null, known: string | undefined): () => string {
+	let oid = known ?? (bytes ? undefined : ZERO_OID);
+	return () => (oid ??= blobOidSync(bytes!));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array, aOid?: string, bOid?: string): boolean {
+	if (aOid !== undefined && bOid !== undefined) return aOid === bOid;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}

@@ -1,0 +1,18 @@
+export { blobOid, blobOidSync, hashBlob, ZERO_OID } from './blob-hash.ts';
+export { isBinary, textOf } from './content.ts';
+export { detectChanges, type DetectOptions, type ReadBaseline } from './detect-changes.ts';
+export { parseGitignore, type IgnoreRule } from './gitignore.ts';
+export { createIgnoreMatcher, type IgnoreMatcher } from './ignore-matcher.ts';
+export { formatPatch, type PatchOptions } from './patch.ts';
+export { readerFromFiles } from './sandbox-files.ts';
+export { diffStats, type FileStat, type FileStatus } from './stats.ts';
+export type {
+	Baseline,
+	BaselineEntry,
+	FileChange,
+	FileMode,
+	ListOptions,
+	SandboxEntry,
+	SandboxFile,
+	SandboxReader
+} from './types.ts';

@@ -1,0 +1,15 @@
+export { createScheduler, type Scheduler, type JobState } from './scheduler.ts';
+export {
+	createEventLog,
+	type EventLog,
+	type EventLogOptions,
+	type StoredEntry
+} from './event-log.ts';
+export { mergeLogEntries, type AttemptLogEntry } from './log-entry.ts';
+export {
+	runAttempt,
+	type AttemptSession,
+	type RunAttemptInput,
+	type RunAttemptResult
+} from './run-attempt.ts';
+export { taskTitle } from './title.ts';

@@ -1,0 +1,46 @@
+// What an attempt's log holds: its status changes, the user's messages, the preparation, and
+// every agent event. Stored append-only; replayed to show the log after a reload.
+import type { AgentEvent } from '../agent/index.ts';
+import type { PrepareEvent } from '../environments/index.ts';
+import type { AttemptStatus } from '../store/index.ts';
+
+export type AttemptLogEntry =
+	| { kind: 'status'; status: AttemptStatus; message?: string }
+	| { kind: 'user'; text: string }
+	| { kind: 'prepare'; event: PrepareEvent }
+	| { kind: 'agent'; event: AgentEvent };
+
+/** Streamed text and command output are stored merged, not one entry per piece. */
+export function mergeLogEntries(a: AttemptLogEntry, b: AttemptLogEntry): AttemptLogEntry | null {
+	if (a.kind === 'agent' && b.kind === 'agent') {
+		const x = a.event;
+		const y = b.event;
+		if (x.type === 'text_delta' && y.type === 'text_delta' && x.turn === y.turn) {
+			return { kind: 'agent', event: { ...x, delta: x.delta + y.delta } };
+		}
+		if (
+			x.type === 'tool_output' &&
+			y.type === 'tool_output' &&
+			x.id === y.id &&
+			x.stream === y.stream
+		) {
+			return { kind: 'agent', event: { ...x, chunk: x.chunk + y.chunk } };
+		}
+	}
+	if (a.kind === 'prepare' && b.kind === 'prepare') {
+		const x = a.event;
+		const y = b.event;
+		if (
+			x.type === 'setup-output' &&
+			y.type === 'setup-output' &&
+			x.chunk.stream === y.chunk.stream
+		) {
+			return {
+				kind: 'prepare',
+				event: { ...x, chunk: { ...x.chunk, text: x.chunk.text + y.chunk.text } }
+			};
+		}
+		if (x.type === 'checkout-progress' && y.type === 'checkout-progress') return b;
+	}
+	return null;
+}

@@ -1,0 +1,107 @@
+// One attempt's run: prepare the environment (unless a follow-up reuses the sandbox), then the
+// agent on the user's message, logging every step and reporting each status change.
+import {
+	buildSystemPrompt,
+	loadAgentsInstructions,
+	runAgent,
+	type FinalEvent,
+	type Tool
+} from '../agent/index.ts';
+import { prepareEnvironment, PrepareError, type PrepareDeps } from '../environments/index.ts';
+import type { Baseline } from '../git/index.ts';
+import type { Message, ModelClient } from '../model/index.ts';
+import type { NetworkPolicy } from '../network/index.ts';
+import type { Sandbox } from '../sandbox/index.ts';
+import type { AttemptStatus, EnvironmentRecord, TaskMode } from '../store/index.ts';
+import type { AttemptLogEntry } from './log-entry.ts';
+
+/** What a finished attempt keeps in the page so a follow-up can continue it. */
+export type AttemptSession = { sandbox: Sandbox; baseline: Baseline; messages: Message[] };
+
+export type RunAttemptInput = {
+	mode: TaskMode;
+	environment: EnvironmentRecord;
+	userText: string;
+	session?: AttemptSession;
+	prepare: PrepareDeps;
+	model: ModelClient;
+	tools: ReadonlyMap<string, Tool>;
+	log: (entry: AttemptLogEntry) => void;
+	signal: AbortSignal;
+};
+
+export type RunAttemptResult = {
+	status: AttemptStatus;
+	session?: AttemptSession;
+	final?: FinalEvent;
+};
+
+export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResult> {
+	const status = (value: AttemptStatus, message?: string) =>
+		input.log({ kind: 'status', status: value, message });
+	let session = input.session;
+	if (!session) {
+		status('preparing');
+		try {
+			const prepared = await prepareEnvironment(
+				input.environment,
+				input.prepare,
+				(event) => input.log({ kind: 'prepare', event }),
+				input.signal
+			);
+			session = { sandbox: prepared.sandbox, baseline: prepared.baseline, messages: [] };
+		} catch (error) {
+			if (input.signal.aborted) return end(status, 'cancelled', 'Cancelled while preparing.');
+			const message =
+				error instanceof PrepareError ? `${error.step}: ${error.message}` : String(error);
+			return end(status, 'failed', message);
+		}
+	}
+	status('running');
+	input.log({ kind: 'user', text: input.userText });
+	const agentsDocs = await loadAgentsInstructions(session.sandbox);
+	const systemPrompt = buildSystemPrompt({
+		mode: input.mode,
+		agentsDocs,
+		networkNote: networkNote(input.environment.agentPolicy)
+	});
+	const result = await runAgent(
+		{
+			messages: [...session.messages, { role: 'user', content: input.userText }],
+			systemPrompt,
+			tools: input.tools,
+			model: input.model,
+			sandbox: session.sandbox,
+			mode: input.mode
+		},
+		(event) => input.log({ kind: 'agent', event }),
+		input.signal
+	);
+	session = { ...session, messages: result.messages };
+	const final = result.final;
+	const outcome: AttemptStatus =
+		final.reason === 'cancelled' ? 'cancelled' : final.reason === 'error' ? 'failed' : 'done';
+	status(outcome, final.message);
+	return { status: outcome, session, final };
+}
+
+function end(
+	status: (s: AttemptStatus, m?: string) => void,
+	value: AttemptStatus,
+	message: string
+): RunAttemptResult {
+	status(value, message);
+	return { status: value };
+}
+
+function networkNote(policy: NetworkPolicy): string {
+	if (policy.access === 'off')
+		return 'Network access is off: commands cannot reach the internet. Work with what is in the repository.';
+	const hosts =
+		policy.preset === 'all'
+			? 'any host'
+			: policy.preset === 'common'
+				? 'common package registries and the listed domains'
+				: `only ${policy.domains.join(', ') || 'no hosts'}`;
+	return `Network access is on for ${hosts}, ${policy.methods === 'read' ? 'read-only (GET, HEAD, OPTIONS)' : 'all methods'}.`;
+}
