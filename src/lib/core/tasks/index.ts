@@ -13,3 +13,4 @@ export {
 	type RunAttemptResult
 } from './run-attempt.ts';
 export { taskTitle } from './title.ts';
+export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';

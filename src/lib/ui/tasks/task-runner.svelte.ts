@@ -1,0 +1,243 @@
+// The page's task engine: creates tasks and their attempts, runs attempts through the scheduler,
+// appends every log entry to IndexedDB as it happens, and tells open pages about it.
+import { coreTools, type ProposedTask } from '$lib/core/agent';
+import { createModelClient } from '$lib/core/model';
+import {
+	attemptsRepo,
+	environmentsRepo,
+	eventsRepo,
+	newId,
+	settingsRepo,
+	tasksRepo,
+	type AttemptRecord,
+	type AttemptStatus,
+	type TaskMode,
+	type TaskRecord
+} from '$lib/core/store';
+import {
+	createEventLog,
+	createScheduler,
+	mergeLogEntries,
+	runAttempt,
+	taskTitle,
+	type AttemptLogEntry,
+	type AttemptSession
+} from '$lib/core/tasks';
+import { appDb } from '../db';
+import { createSandbox } from '../sandbox/create-sandbox';
+import { gitAccess } from '../environments/environment-editor.svelte';
+import { gitRequest } from '../workers/git-client';
+
+export type NewTask = {
+	prompt: string;
+	mode: TaskMode;
+	environmentId: string;
+	branch: string;
+	attempts: number;
+};
+
+type Listener = (entry: AttemptLogEntry) => void;
+
+const ACTIVE: AttemptStatus[] = ['queued', 'preparing', 'running'];
+
+class TaskRunner {
+	/** Bumped whenever a task or attempt changes, so lists re-read. */
+	version = $state(0);
+	#scheduler = createScheduler({ concurrency: 2 });
+	#sessions = new Map<string, AttemptSession>();
+	#listeners = new Map<string, Set<Listener>>();
+	/** The whole log of every attempt run in this page, so an opened page sees it at once. */
+	#memory = new Map<string, AttemptLogEntry[]>();
+	#recovered: Promise<void> | undefined;
+
+	/** Attempts that were running when the page went away are interrupted, not lost. */
+	recoverInterrupted(): Promise<void> {
+		this.#recovered ??= (async () => {
+			const db = await appDb();
+			for (const attempt of await attemptsRepo(db).all()) {
+				if (!ACTIVE.includes(attempt.status)) continue;
+				const message = 'The page was closed or reloaded while this attempt ran.';
+				await this.#append(attempt.id, [{ kind: 'status', status: 'interrupted', message }]);
+				await attemptsRepo(db).put({ ...attempt, status: 'interrupted', updatedAt: Date.now() });
+			}
+			this.version++;
+		})();
+		return this.#recovered;
+	}
+
+	entries(attemptId: string): readonly AttemptLogEntry[] | undefined {
+		return this.#memory.get(attemptId);
+	}
+
+	subscribe(attemptId: string, listener: Listener): () => void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not page state
+		const set = this.#listeners.get(attemptId) ?? new Set();
+		set.add(listener);
+		this.#listeners.set(attemptId, set);
+		return () => set.delete(listener);
+	}
+
+	async createTask(input: NewTask): Promise<string> {
+		const db = await appDb();
+		const now = Date.now();
+		const task: TaskRecord = {
+			id: newId(),
+			title: taskTitle(input.prompt),
+			prompt: input.prompt,
+			mode: input.mode,
+			environmentId: input.environmentId,
+			branch: input.branch,
+			attemptCount: input.attempts,
+			createdAt: now,
+			updatedAt: now
+		};
+		await tasksRepo(db).put(task);
+		for (let index = 0; index < input.attempts; index++) {
+			const attempt: AttemptRecord = {
+				id: newId(),
+				taskId: task.id,
+				index,
+				status: 'queued',
+				createdAt: now,
+				updatedAt: now
+			};
+			await attemptsRepo(db).put(attempt);
+			this.#start(attempt, task, input.prompt);
+		}
+		this.version++;
+		return task.id;
+	}
+
+	startProposed(from: TaskRecord, proposed: ProposedTask): Promise<string> {
+		return this.createTask({
+			prompt: proposed.prompt,
+			mode: 'code',
+			environmentId: from.environmentId,
+			branch: from.branch,
+			attempts: 1
+		});
+	}
+
+	async followUp(attemptId: string, text: string): Promise<void> {
+		const db = await appDb();
+		const attempt = await attemptsRepo(db).get(attemptId);
+		const task = attempt && (await tasksRepo(db).get(attempt.taskId));
+		if (!attempt || !task) return;
+		this.#start(attempt, task, text);
+	}
+
+	cancel(attemptId: string): void {
+		this.#scheduler.cancel(attemptId);
+	}
+
+	isLive(attemptId: string): boolean {
+		const state = this.#scheduler.state(attemptId);
+		return state === 'queued' || state === 'running';
+	}
+
+	hasSession(attemptId: string): boolean {
+		return this.#sessions.has(attemptId);
+	}
+
+	#start(attempt: AttemptRecord, task: TaskRecord, userText: string) {
+		void this.#setStatus(attempt.id, 'queued');
+		this.#scheduler.enqueue(attempt.id, (signal) => this.#run(attempt, task, userText, signal));
+	}
+
+	async #run(attempt: AttemptRecord, task: TaskRecord, userText: string, signal: AbortSignal) {
+		const db = await appDb();
+		const settings = await settingsRepo(db).get();
+		this.#scheduler.setConcurrency(settings.model.maxConcurrentAttempts);
+		const environment = await environmentsRepo(db).get(task.environmentId);
+		const log = createEventLog<AttemptLogEntry>({
+			startSeq: await eventsRepo(db).nextSeq(attempt.id),
+			merge: mergeLogEntries,
+			write: (batch) =>
+				eventsRepo(db).append(
+					batch.map((b) => ({
+						attemptId: attempt.id,
+						seq: b.seq,
+						time: b.time,
+						type: b.entry.kind,
+						data: b.entry
+					}))
+				)
+		});
+		if (!this.#memory.has(attempt.id)) {
+			const stored = await eventsRepo(db).list(attempt.id);
+			this.#memory.set(
+				attempt.id,
+				stored.map((r) => r.data as AttemptLogEntry)
+			);
+		}
+		const memory = this.#memory.get(attempt.id)!;
+		const emit = (entry: AttemptLogEntry) => {
+			log.append(entry);
+			memory.push(entry);
+			for (const listener of this.#listeners.get(attempt.id) ?? []) listener(entry);
+			if (entry.kind === 'status') void this.#setStatus(attempt.id, entry.status);
+		};
+		if (!environment) {
+			emit({
+				kind: 'status',
+				status: 'failed',
+				message: 'The environment of this task was deleted.'
+			});
+			await log.flush();
+			return;
+		}
+		const result = await runAttempt({
+			mode: task.mode,
+			environment: { ...environment, defaultBranch: task.branch },
+			userText,
+			session: this.#sessions.get(attempt.id),
+			model: createModelClient({
+				baseURL: settings.model.baseURL,
+				apiKey: settings.model.apiKey,
+				model: settings.model.model
+			}),
+			tools: coreTools(),
+			prepare: {
+				checkout: (onProgress) =>
+					gitRequest(
+						{
+							type: 'checkout',
+							access: gitAccess(environment.repoUrl, settings),
+							branch: task.branch
+						},
+						onProgress
+					),
+				createSandbox: () => createSandbox(environment.runtime, attempt.id)
+			},
+			log: emit,
+			signal
+		});
+		if (result.session && task.mode === 'code') this.#sessions.set(attempt.id, result.session);
+		else if (result.session) await result.session.sandbox.dispose();
+		await log.flush();
+	}
+
+	async #setStatus(attemptId: string, status: AttemptStatus) {
+		const repo = attemptsRepo(await appDb());
+		const attempt = await repo.get(attemptId);
+		if (attempt && attempt.status !== status)
+			await repo.put({ ...attempt, status, updatedAt: Date.now() });
+		this.version++;
+	}
+
+	async #append(attemptId: string, entries: AttemptLogEntry[]) {
+		const events = eventsRepo(await appDb());
+		const start = await events.nextSeq(attemptId);
+		await events.append(
+			entries.map((entry, i) => ({
+				attemptId,
+				seq: start + i,
+				time: Date.now(),
+				type: entry.kind,
+				data: entry
+			}))
+		);
+	}
+}
+
+export const taskRunner = new TaskRunner();
