@@ -1,0 +1,74 @@
+// What the sandbox's `git` knows about the repository, and the shape every subcommand shares.
+import type { IFileSystem } from 'just-bash';
+import type { DetectOptions, FileChange, ReadBaseline } from '../../diff/index.ts';
+import type { Baseline } from '../../git/index.ts';
+
+/** The baseline commit's metadata, when the checkout knows it (a shallow checkout may not). */
+export type CommitInfo = {
+	/** The whole message: subject, blank line, body. */
+	message: string;
+	/** `Name <email>`. */
+	author?: string;
+	/** ISO 8601 with the author's offset, e.g. `2024-05-01T12:00:00+02:00`. */
+	date?: string;
+};
+
+export type GitRepoOptions = {
+	baseline: Baseline;
+	/** A baseline blob's bytes by oid. */
+	readBaseline: ReadBaseline;
+	commitInfo?: CommitInfo;
+	/** The repository root inside the sandbox: the Lite sandbox's root (default `/work`). */
+	root?: string;
+	/** Passed to change detection (dependency folders, extra ignore rules). */
+	detect?: Pick<DetectOptions, 'dependencyDirs' | 'excludeText' | 'concurrency'>;
+};
+
+/** The working tree compared with the baseline, computed once per command. */
+export type Worktree = {
+	/** Every change, renames paired and new files included: what the task will hand in. */
+	all: FileChange[];
+	/** Changes to tracked files only, as `git diff` sees them with nothing staged: a rename is
+	 * the deletion of its old path (the new path is untracked). */
+	tracked: FileChange[];
+	/** Files that are not in the baseline, sorted. */
+	untracked: string[];
+};
+
+export type GitContext = {
+	repo: Required<Pick<GitRepoOptions, 'baseline' | 'readBaseline' | 'root'>> & GitRepoOptions;
+	fs: IFileSystem;
+	/** Absolute working directory, inside the root. */
+	cwd: string;
+	/** The working directory relative to the root with a trailing slash, '' at the root. */
+	prefix: string;
+	worktree(): Promise<Worktree>;
+	signal?: AbortSignal;
+};
+
+export type Outcome = {
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+	stdoutKind?: 'text' | 'bytes';
+	stdoutEncoding?: 'binary';
+};
+
+export type Subcommand = (args: string[], ctx: GitContext) => Promise<Outcome>;
+
+export const ok = (stdout: string, stderr = ''): Outcome => ({
+	stdout,
+	stderr,
+	exitCode: 0,
+	stdoutKind: 'text'
+});
+
+export const fail = (stderr: string, exitCode = 1, stdout = ''): Outcome => ({
+	stdout,
+	stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
+	exitCode,
+	stdoutKind: 'text'
+});
+
+/** git's own "fatal:" errors exit with 128. */
+export const fatal = (message: string): Outcome => fail(`fatal: ${message}`, 128);
