@@ -149,4 +149,15 @@ test.describe('Environments', () => {
 		await expect(page.locator('[data-step="setup"]')).toHaveAttribute('data-status', 'failed');
 		await screenshot(page, 'environment-test-failed');
 	});
+
+	test('automatic runtime falls back to Lite with a notice saying why', async ({ page }) => {
+		await configure(page, {});
+		await newEnvironment(page, 'acme/empty-ish');
+		await expect(page.getByText('1 branch · public')).toBeVisible();
+		await page.getByLabel('Setup script').fill('cat README.md');
+		await page.getByRole('button', { name: 'Test environment' }).click();
+		await expect(page.getByTestId('environment-ready')).toBeVisible({ timeout: 40_000 });
+		await expect(page.getByTestId('environment-test')).toContainText('Using the Lite runtime');
+		await screenshot(page, 'environment-auto-runtime');
+	});
 });

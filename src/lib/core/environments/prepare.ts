@@ -126,8 +126,10 @@ export async function prepareEnvironment(
 	return { baseline: checkedOut.baseline, sandbox, setup, stats: checkedOut.stats, timings };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function checkoutDetail({ baseline, stats }: CheckedOut): string {
-	const files = `${baseline.entries.length} files at ${baseline.commit.slice(0, 7)}`;
+	const files = `${plural(baseline.entries.length, 'file')} at ${baseline.commit.slice(0, 7)}`;
 	if (stats.fromCache) return `${files} (cached, nothing fetched)`;
 	return `${files} (${stats.filesFetched} fetched)`;
 }

@@ -3,7 +3,7 @@
 import { AppError } from '$lib/core/http';
 import { createLiteSandbox, createWebContainerSandbox, type Sandbox } from '$lib/core/sandbox';
 import type { RuntimeChoice } from '$lib/core/store';
-import { bootWebContainer } from './webcontainer-boot';
+import { bootTimedOut, bootWebContainer } from './webcontainer-boot';
 
 export type MadeSandbox = { sandbox: Sandbox; notice?: string };
 
@@ -13,6 +13,8 @@ export async function createSandbox(
 ): Promise<MadeSandbox> {
 	if (runtime === 'lite') return { sandbox: createLiteSandbox({ root: `/work/${attemptId}` }) };
 	try {
+		const earlier = runtime === 'auto' ? bootTimedOut() : undefined;
+		if (earlier) throw earlier;
 		const container = await bootWebContainer();
 		return { sandbox: createWebContainerSandbox(container, `work/${attemptId}`) };
 	} catch (error) {

@@ -4,6 +4,12 @@ import type { WebContainer } from '@webcontainer/api';
 import { AppError } from '$lib/core/http';
 
 let booting: Promise<WebContainer> | undefined;
+/** Once a boot has timed out, automatic runtime choice stops waiting for it in this page. */
+let timedOut: AppError | undefined;
+
+export function bootTimedOut(): AppError | undefined {
+	return timedOut;
+}
 
 export const WEBCONTAINER_BOOT_TIMEOUT_MS = 20_000;
 
@@ -29,20 +35,18 @@ export function bootWebContainer(timeoutMs = WEBCONTAINER_BOOT_TIMEOUT_MS): Prom
 			);
 		});
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(
-			() =>
-				reject(
-					new AppError(
-						'boot-timeout',
-						`The WebContainer did not start within ${Math.round(timeoutMs / 1000)} s.`,
-						'Its runtime loads from StackBlitz: check the connection.'
-					)
-				),
-			timeoutMs
-		);
+		const timer = setTimeout(() => {
+			timedOut = new AppError(
+				'boot-timeout',
+				`The WebContainer did not start within ${Math.round(timeoutMs / 1000)} s.`,
+				'Its runtime loads from StackBlitz: check the connection.'
+			);
+			reject(timedOut);
+		}, timeoutMs);
 		booting!.then(
 			(container) => {
 				clearTimeout(timer);
+				timedOut = undefined;
 				resolve(container);
 			},
 			(error: unknown) => {
