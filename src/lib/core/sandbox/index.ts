@@ -12,3 +12,17 @@ export { ABORT_EXIT_CODE, TIMEOUT_EXIT_CODE } from './types.ts';
 export { SandboxPathError, normaliseRelative } from './paths.ts';
 export { createLiteSandbox, type LiteOptions } from './lite.ts';
 export { createWebContainerSandbox, type WebContainerLike } from './webcontainer.ts';
+export {
+	createApplyPatchCommand,
+	createGitCommand,
+	liteCommands,
+	type CommitInfo,
+	type GitRepoOptions,
+	type LiteCommandOptions
+} from './commands/index.ts';
+export {
+	createLiteNetwork,
+	NetworkBlockedError,
+	type LiteNetworkOptions,
+	type NetworkState
+} from './lite-network.ts';

@@ -21,6 +21,12 @@ export type LiteOptions = {
 	commands?: CustomCommand[];
 	/** The network: every request of `curl` goes through it. None = no network commands. */
 	fetch?: SecureFetch;
+	/**
+	 * just-bash's guard against escapes from its interpreter. Node's own fetch (undici) trips it
+	 * when called from a script (WeakRef, timers), so Node tests that use the network turn it
+	 * off; browsers' native fetch does not.
+	 */
+	defenseInDepth?: boolean;
 };
 
 const textEncoder = new TextEncoder();
@@ -35,7 +41,8 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 		cwd: root,
 		env: { HOME: root, PWD: root, ...options.env },
 		customCommands: options.commands,
-		fetch: options.fetch
+		fetch: options.fetch,
+		...(options.defenseInDepth === false ? { defenseInDepth: false } : {})
 	});
 	const abs = (path: string) => joinPath(root, path);
 

@@ -19,7 +19,8 @@ export function parsePathspecs(args: readonly string[], prefix: string, root: st
 	for (const arg of args) {
 		const { text, excluded, fromRoot } = magicOf(arg);
 		const path = resolveFromPrefix(text, fromRoot ? '' : prefix);
-		if (path === null) throw new PathspecError(`${arg}: '${arg}' is outside repository at '${root}'`);
+		if (path === null)
+			throw new PathspecError(`${arg}: '${arg}' is outside repository at '${root}'`);
 		const item = { path, glob: /[*?[]/.test(path) ? globToRegExp(path) : null };
 		(excluded ? exclude : include).push(item);
 	}
@@ -68,7 +69,10 @@ function globToRegExp(glob: string): RegExp {
 			const close = glob.indexOf(']', i + 2);
 			if (close < 0) source += '\\[';
 			else {
-				const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+				const body = glob
+					.slice(i + 1, close)
+					.replace(/^!/, '^')
+					.replace(/\\/g, '\\\\');
 				source += `[${body}]`;
 				i = close;
 			}

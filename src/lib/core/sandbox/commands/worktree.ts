@@ -46,7 +46,7 @@ export async function readWorktree(
 
 function withCachedStat(entry: BaselineEntry, cache: StatCache): BaselineEntry {
 	const clean = cache.get(entry.path);
-	if (clean?.oid !== entry.oid) return { path: entry.path, mode: entry.mode, oid: entry.oid };
+	if (clean?.oid !== entry.oid) return entry;
 	return { ...entry, size: clean.size, mtimeMs: clean.mtimeMs };
 }
 
