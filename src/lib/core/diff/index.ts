@@ -16,3 +16,4 @@ export type {
 	SandboxFile,
 	SandboxReader
 } from './types.ts';
+export { quotePath } from './quote-path.ts';

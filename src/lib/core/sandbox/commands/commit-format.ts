@@ -51,7 +51,9 @@ export function formatCommit(view: CommitView, options: FormatOptions): string {
 			if (pretty.kind === 'medium' && view.date) {
 				lines.push(`Date:   ${formatGitDate(view.date, options.date)}`);
 			}
-			if (view.message) lines.push('', ...view.message.split('\n').map((line) => `    ${line}`));
+			// The short format stops at the first blank line, after the subject.
+			const message = pretty.kind === 'short' ? view.message.split(/\n\s*\n/)[0]! : view.message;
+			if (message) lines.push('', ...message.split('\n').map((line) => `    ${line}`));
 			return `${lines.join('\n')}\n`;
 		}
 	}

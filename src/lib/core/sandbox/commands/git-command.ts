@@ -85,7 +85,7 @@ async function runGit(
 		const arg = args[at]!;
 		if (arg === '-C') cwd = ctx.fs.resolvePath(cwd, args[++at] ?? '.');
 		else if (arg === '-c') at++;
-		else if (arg === '--version') return ok('git version 2.47.0 (patchbay sandbox)\n');
+		else if (arg === '--version') return ok('git version (patchbay sandbox)\n');
 		else if (arg === '--help' || arg === '-h') return ok(USAGE);
 		else if (!IGNORED_GLOBALS.has(arg)) return fail(`unknown option: ${arg}\n${USAGE}`, 129);
 	}
@@ -93,11 +93,13 @@ async function runGit(
 	if (name === undefined) return fail(USAGE);
 	const subcommand = SUBCOMMANDS[name];
 	if (!subcommand) return unavailable(name);
-	if (!(await ctx.fs.exists(cwd)))
+	if (!(await ctx.fs.exists(cwd))) {
 		return fatal(`cannot change to '${cwd}': No such file or directory`);
+	}
 	const prefix = prefixOf(repo.root, cwd);
-	if (prefix === null)
+	if (prefix === null) {
 		return fatal('not a git repository (or any of the parent directories): .git');
+	}
 	let pending: ReturnType<GitContext['worktree']> | undefined;
 	const context: GitContext = {
 		repo,

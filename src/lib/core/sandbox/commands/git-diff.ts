@@ -50,8 +50,9 @@ const SPEC: OptionSpec = {
 
 export const diff: Subcommand = async (args, ctx) => {
 	const parsed = parseArgs(args, SPEC);
-	if (has(parsed, 'no-index'))
+	if (has(parsed, 'no-index')) {
 		return fail('git: diff --no-index is not available in this sandbox; use diff -u <a> <b>');
+	}
 	const unified = valueOf(parsed, 'unified');
 	if (unified !== undefined && unified !== '3') {
 		return fail(`git: only 3 lines of context (-U3) are available in this sandbox`);

@@ -51,8 +51,9 @@ export const log: Subcommand = async (args, ctx) => {
 	const revArgs = await splitRevArgs(parsed.positionals, parsed.paths, ctx);
 	if (isOutcome(revArgs)) return revArgs;
 	const count = Number(valueOf(parsed, 'count') ?? '1');
-	if (!Number.isInteger(count))
+	if (!Number.isInteger(count)) {
 		throw new UsageError(`'${valueOf(parsed, 'count')}': not an integer`);
+	}
 	const none = count === 0 || (revArgs.ranges > 0 && revArgs.revisions.length === 0);
 	const text = none ? '' : formatCommit(commitView(ctx.repo), formatOptions(parsed));
 	return ok(text, has(parsed, 'changes') && !none ? PARENT_NOTE : '');
@@ -75,14 +76,17 @@ export function formatOptions(parsed: ParsedArgs): FormatOptions {
 function prettyOf(parsed: ParsedArgs): Pretty {
 	if (has(parsed, 'oneline')) return { kind: 'oneline' };
 	const format = valueOf(parsed, 'format');
-	if (format !== undefined)
+	if (format !== undefined) {
 		return named(format) ?? { kind: 'format', template: format, terminator: true };
+	}
 	const pretty = valueOf(parsed, 'pretty');
 	if (pretty === undefined || pretty === '') return { kind: 'medium' };
-	if (pretty.startsWith('format:'))
+	if (pretty.startsWith('format:')) {
 		return { kind: 'format', template: pretty.slice(7), terminator: false };
-	if (pretty.startsWith('tformat:'))
+	}
+	if (pretty.startsWith('tformat:')) {
 		return { kind: 'format', template: pretty.slice(8), terminator: true };
+	}
 	return named(pretty) ?? { kind: 'format', template: pretty, terminator: true };
 }
 

@@ -32,8 +32,9 @@ const RESTORE: OptionSpec = {
 export const restore: Subcommand = async (args, ctx) => {
 	const parsed = parseArgs(args, RESTORE);
 	const source = valueOf(parsed, 'source');
-	if (source !== undefined && !isBaseline(source, ctx))
+	if (source !== undefined && !isBaseline(source, ctx)) {
 		return unknownRevision(source, ctx.repo.baseline);
+	}
 	const paths = [...parsed.positionals, ...(parsed.paths ?? [])];
 	if (!paths.length) return fatal('you must specify path(s) to restore');
 	if (has(parsed, 'staged') && !has(parsed, 'worktree')) return ok('');
@@ -49,11 +50,14 @@ export const checkout: Subcommand = async (args, ctx) => {
 	const dashes = args.indexOf('--');
 	const before = (dashes < 0 ? args : args.slice(0, dashes)).filter((a) => !a.startsWith('-'));
 	const after = dashes < 0 ? [] : args.slice(dashes + 1);
+	const [first, ...others] = before;
 	let paths = [...before, ...after];
-	if (before.length && isBaseline(before[0]!, ctx)) {
-		paths = [...before.slice(1), ...after];
-		if (!paths.length) return switchTo(before[0]!, ctx);
-	} else if (dashes < 0 && before.length === 1 && !(await exists(before[0]!, ctx))) {
+	if (first !== undefined && isBaseline(first, ctx)) {
+		if (!others.length && !after.length) return switchTo(first, ctx);
+		paths = [...others, ...after];
+	} else if (first !== undefined && dashes >= 0) {
+		return unknownRevision(first, ctx.repo.baseline);
+	} else if (before.length === 1 && !(await isKnownPath(before[0]!, ctx))) {
 		// A single name that is no path is a branch or commit git would switch to.
 		return unavailable('checkout');
 	}
@@ -70,8 +74,9 @@ export const reset: Subcommand = async (args, ctx) => {
 	if (mode === '--keep' || mode === '--merge') return unavailable('reset');
 	const target = rest[0];
 	if (mode === '--hard') {
-		if (target !== undefined && !isBaseline(target, ctx))
+		if (target !== undefined && !isBaseline(target, ctx)) {
 			return unknownRevision(target, ctx.repo.baseline);
+		}
 		const restored = await restorePaths(['.'], { ...ctx, prefix: '' });
 		if (typeof restored !== 'number') return restored;
 		const line = formatCommit(commitView(ctx.repo), {
@@ -86,7 +91,7 @@ export const reset: Subcommand = async (args, ctx) => {
 		target !== undefined &&
 		rest.length === 1 &&
 		!isBaseline(target, ctx) &&
-		!(await exists(target, ctx))
+		!(await isKnownPath(target, ctx))
 	) {
 		return unknownRevision(target, ctx.repo.baseline);
 	}
@@ -97,7 +102,10 @@ function isBaseline(rev: string, ctx: GitContext): boolean {
 	return resolveRevision(rev, ctx.repo.baseline)?.kind === 'commit';
 }
 
-async function exists(arg: string, ctx: GitContext): Promise<boolean> {
+/** In the working tree, or a tracked file (perhaps deleted since). */
+async function isKnownPath(arg: string, ctx: GitContext): Promise<boolean> {
+	const spec = parsePathspecs([arg], ctx.prefix, ctx.repo.root);
+	if (ctx.repo.baseline.entries.some((entry) => spec.matches(entry.path))) return true;
 	return ctx.fs.exists(ctx.fs.resolvePath(ctx.cwd, arg));
 }
 

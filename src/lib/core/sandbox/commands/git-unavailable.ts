@@ -109,8 +109,9 @@ export function unavailable(name: string): Outcome {
 			`git: '${name}' is not available in this sandbox: it has no remote; ${COLLECTED}${hint}`
 		);
 	}
-	if (WRITES.has(name))
+	if (WRITES.has(name)) {
 		return fail(`git: '${name}' is not available in this sandbox; ${COLLECTED}${hint}`);
+	}
 	if (READS.has(name)) {
 		return fail(`git: '${name}' is not available in this sandbox; available: ${AVAILABLE}${hint}`);
 	}

@@ -19,8 +19,9 @@ export function parsePathspecs(args: readonly string[], prefix: string, root: st
 	for (const arg of args) {
 		const { text, excluded, fromRoot } = magicOf(arg);
 		const path = resolveFromPrefix(text, fromRoot ? '' : prefix);
-		if (path === null)
+		if (path === null) {
 			throw new PathspecError(`${arg}: '${arg}' is outside repository at '${root}'`);
+		}
 		const item = { path, glob: /[*?[]/.test(path) ? globToRegExp(path) : null };
 		(excluded ? exclude : include).push(item);
 	}

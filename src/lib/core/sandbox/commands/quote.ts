@@ -1,7 +1,7 @@
 // Path quoting as git prints paths: C-style quotes for control characters, `"`, `\` and
 // non-ASCII bytes (core.quotePath), and in `status --short` also for a space.
 // The diff module's quoting is the one `formatPatch` uses; its index does not export it yet.
-import { quotePath } from '../../diff/quote-path.ts';
+import { quotePath } from '../../diff/index.ts';
 
 /** A path as `git diff --name-only`, `--stat` and `ls-files` print it. */
 export const quoteC = quotePath;
