@@ -65,10 +65,15 @@ test.describe('Tasks', () => {
 				},
 				{
 					expect: { lastMessage: { role: 'tool', contains: 'M src/sum.js' } },
-					toolCalls: [{ name: 'shell', arguments: { command: 'cat src/sum.js' } }]
+					toolCalls: [{ name: 'shell', arguments: { command: 'git diff' } }]
 				},
 				{
-					expect: { lastMessage: { role: 'tool', contains: 'for (let i = 0' } },
+					expect: {
+						lastMessage: {
+							role: 'tool',
+							contains: ['diff --git a/src/sum.js b/src/sum.js', '+\tfor (let i = 0']
+						}
+					},
 					content: 'Fixed the off-by-one in sum(): the loop now starts at 0.',
 					chunkDelayMs: 20
 				}
@@ -87,7 +92,8 @@ test.describe('Tasks', () => {
 		await expect(tools.nth(1)).toContainText('$ grep -n "for" src/sum.js');
 		await expect(tools.nth(2)).toContainText('applied');
 		await expect(tools.nth(2)).toContainText('M src/sum.js');
-		await expect(tools.nth(3)).toContainText('for (let i = 0; i < numbers.length; i++)');
+		await expect(tools.nth(3)).toContainText('$ git diff');
+		await expect(tools.nth(3)).toContainText('+\tfor (let i = 0; i < numbers.length; i++)');
 		const final = log.getByTestId('final');
 		await expect(final).toHaveAttribute('data-reason', 'done');
 		await expect(final).toContainText('Fixed the off-by-one in sum()');

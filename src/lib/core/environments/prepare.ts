@@ -24,7 +24,8 @@ export type CheckedOut = { baseline: Baseline; files: TreeFile[]; stats: Checkou
 
 export type PrepareDeps = {
 	checkout(onProgress: (p: CheckoutProgress) => void, signal?: AbortSignal): Promise<CheckedOut>;
-	createSandbox(): Promise<{ sandbox: Sandbox; notice?: string }>;
+	/** Given the checkout, so the sandbox can offer `git` against its baseline. */
+	createSandbox(checkedOut: CheckedOut): Promise<{ sandbox: Sandbox; notice?: string }>;
 };
 
 export type Prepared = {
@@ -100,7 +101,7 @@ export async function prepareEnvironment(
 	const sandbox = await step(
 		'sandbox',
 		async () => {
-			const made = await deps.createSandbox();
+			const made = await deps.createSandbox(checkedOut);
 			if (made.notice) emit({ type: 'notice', message: made.notice });
 			await made.sandbox.writeTree(checkedOut.files);
 			return made.sandbox;

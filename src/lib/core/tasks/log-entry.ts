@@ -2,13 +2,17 @@
 // every agent event. Stored append-only; replayed to show the log after a reload.
 import type { AgentEvent } from '../agent/index.ts';
 import type { PrepareEvent } from '../environments/index.ts';
+import type { NetworkAuditEvent, NetworkPhase } from '../network/index.ts';
 import type { AttemptStatus } from '../store/index.ts';
 
 export type AttemptLogEntry =
 	| { kind: 'status'; status: AttemptStatus; message?: string }
 	| { kind: 'user'; text: string }
 	| { kind: 'prepare'; event: PrepareEvent }
-	| { kind: 'agent'; event: AgentEvent };
+	| { kind: 'agent'; event: AgentEvent }
+	| { kind: 'network'; event: NetworkAuditEvent }
+	/** The network policy in force changed (setup → agent). */
+	| { kind: 'phase'; phase: NetworkPhase; note: string };
 
 /** Streamed text and command output are stored merged, not one entry per piece. */
 export function mergeLogEntries(a: AttemptLogEntry, b: AttemptLogEntry): AttemptLogEntry | null {

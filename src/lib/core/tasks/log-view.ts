@@ -3,6 +3,7 @@
 // and the end. Pure, so a reloaded log renders exactly as the live one did.
 import type { FinalEvent, ToolDetails } from '../agent/index.ts';
 import type { PrepareStep } from '../environments/index.ts';
+import type { NetworkAuditEvent } from '../network/index.ts';
 import type { AttemptStatus } from '../store/index.ts';
 import type { AttemptLogEntry } from './log-entry.ts';
 
@@ -30,16 +31,24 @@ export type LogItem =
 	| { kind: 'error'; message: string }
 	| { kind: 'compaction'; messages: number }
 	| { kind: 'status'; status: AttemptStatus; message?: string }
+	| { kind: 'phase'; note: string }
 	| { kind: 'final'; final: FinalEvent };
 
 export type LogView = {
 	items: LogItem[];
 	status: AttemptStatus | null;
 	tokens: { prompt: number; completion: number };
+	/** Every network decision, in order. */
+	network: NetworkAuditEvent[];
 };
 
 export function buildLogView(entries: readonly AttemptLogEntry[]): LogView {
-	const view: LogView = { items: [], status: null, tokens: { prompt: 0, completion: 0 } };
+	const view: LogView = {
+		items: [],
+		status: null,
+		tokens: { prompt: 0, completion: 0 },
+		network: []
+	};
 	const tools = new Map<string, Extract<LogItem, { kind: 'tool' }>>();
 	let prepare: Extract<LogItem, { kind: 'prepare' }> | undefined;
 	let tokensBefore = { prompt: 0, completion: 0 };
@@ -60,6 +69,12 @@ export function buildLogView(entries: readonly AttemptLogEntry[]): LogView {
 				break;
 			case 'agent':
 				applyAgent(view, tools, entry.event, tokensBefore);
+				break;
+			case 'network':
+				view.network.push(entry.event);
+				break;
+			case 'phase':
+				view.items.push({ kind: 'phase', note: entry.note });
 				break;
 		}
 	}

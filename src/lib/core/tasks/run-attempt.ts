@@ -28,6 +28,8 @@ export type RunAttemptInput = {
 	tools: ReadonlyMap<string, Tool>;
 	log: (entry: AttemptLogEntry) => void;
 	signal: AbortSignal;
+	/** Called once preparation is over, before the first model call: the agent policy applies. */
+	onAgentPhase?: () => void;
 };
 
 export type RunAttemptResult = {
@@ -56,6 +58,11 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 				error instanceof PrepareError ? `${error.step}: ${error.message}` : String(error);
 			return end(status, 'failed', message);
 		}
+	}
+	if (!input.session) {
+		input.onAgentPhase?.();
+		const note = networkNote(input.environment.agentPolicy);
+		input.log({ kind: 'phase', phase: 'agent', note });
 	}
 	status('running');
 	input.log({ kind: 'user', text: input.userText });

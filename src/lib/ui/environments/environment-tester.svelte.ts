@@ -5,6 +5,7 @@ import {
 	type PrepareStep
 } from '$lib/core/environments';
 import type { CheckoutProgress } from '$lib/core/git';
+import { defaultSetupPolicy } from '$lib/core/network';
 import { newId, type EnvironmentRecord, type Settings } from '$lib/core/store';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { gitRequest } from '../workers/git-client';
@@ -56,7 +57,12 @@ export class EnvironmentTester {
 							},
 							onProgress
 						),
-					createSandbox: () => createSandbox(environment.runtime, `test-${newId()}`)
+					createSandbox: (checkedOut) =>
+						createSandbox(environment.runtime, `test-${newId()}`, {
+							checkedOut,
+							network: () => ({ policy: defaultSetupPolicy, phase: 'setup' }),
+							onAudit: () => {}
+						})
 				},
 				(event) => this.#apply(event)
 			);

@@ -1,17 +1,50 @@
 // Picks the runtime for an attempt: the WebContainer when the page can boot one (or the user
 // forced it), else Lite, saying why.
+import type { CheckedOut } from '$lib/core/environments';
 import { AppError } from '$lib/core/http';
-import { createLiteSandbox, createWebContainerSandbox, type Sandbox } from '$lib/core/sandbox';
+import type { NetworkAuditEvent } from '$lib/core/network';
+import {
+	createLiteNetwork,
+	createLiteSandbox,
+	createWebContainerSandbox,
+	liteCommands,
+	type NetworkState,
+	type Sandbox
+} from '$lib/core/sandbox';
 import type { RuntimeChoice } from '$lib/core/store';
 import { bootTimedOut, bootWebContainer } from './webcontainer-boot';
 
 export type MadeSandbox = { sandbox: Sandbox; notice?: string };
 
+/** What a sandbox is given besides its files: the checkout (for `git`), the network, the audit. */
+export type SandboxWiring = {
+	checkedOut: CheckedOut;
+	network: () => NetworkState;
+	onAudit: (event: NetworkAuditEvent) => void;
+};
+
+function lite(attemptId: string, wiring: SandboxWiring): Sandbox {
+	const root = `/work/${attemptId}`;
+	const { baseline, files } = wiring.checkedOut;
+	const byPath = new Map(files.map((file) => [file.path, file.data]));
+	const blobs = new Map(baseline.entries.map((entry) => [entry.oid, byPath.get(entry.path)]));
+	return createLiteSandbox({
+		root,
+		commands: liteCommands({
+			baseline,
+			root,
+			readBaseline: async (oid) => blobs.get(oid) ?? new Uint8Array()
+		}),
+		fetch: createLiteNetwork({ state: wiring.network, onAudit: wiring.onAudit })
+	});
+}
+
 export async function createSandbox(
 	runtime: RuntimeChoice,
-	attemptId: string
+	attemptId: string,
+	wiring: SandboxWiring
 ): Promise<MadeSandbox> {
-	if (runtime === 'lite') return { sandbox: createLiteSandbox({ root: `/work/${attemptId}` }) };
+	if (runtime === 'lite') return { sandbox: lite(attemptId, wiring) };
 	try {
 		const earlier = runtime === 'auto' ? bootTimedOut() : undefined;
 		if (earlier) throw earlier;
@@ -21,7 +54,7 @@ export async function createSandbox(
 		if (runtime === 'webcontainer') throw error;
 		const why = error instanceof AppError ? error.message : String(error);
 		return {
-			sandbox: createLiteSandbox({ root: `/work/${attemptId}` }),
+			sandbox: lite(attemptId, wiring),
 			notice: `Using the Lite runtime (a virtual bash shell without Node): ${why}`
 		};
 	}

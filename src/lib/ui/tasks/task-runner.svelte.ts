@@ -2,6 +2,8 @@
 // appends every log entry to IndexedDB as it happens, and tells open pages about it.
 import { coreTools, type ProposedTask } from '$lib/core/agent';
 import { createModelClient } from '$lib/core/model';
+import { defaultSetupPolicy } from '$lib/core/network';
+import type { NetworkState } from '$lib/core/sandbox';
 import {
 	attemptsRepo,
 	environmentsRepo,
@@ -48,6 +50,7 @@ class TaskRunner {
 	#listeners = new Map<string, Set<Listener>>();
 	/** The whole log of every attempt run in this page, so an opened page sees it at once. */
 	#memory = new Map<string, AttemptLogEntry[]>();
+	#network = new Map<string, NetworkState>();
 	#recovered: Promise<void> | undefined;
 
 	/** Attempts that were running when the page went away are interrupted, not lost. */
@@ -186,6 +189,11 @@ class TaskRunner {
 			await log.flush();
 			return;
 		}
+		// Setup needs the network (installs); the agent phase switches to the environment's policy.
+		let network: NetworkState = this.#network.get(attempt.id) ?? {
+			policy: defaultSetupPolicy,
+			phase: 'setup'
+		};
 		const result = await runAttempt({
 			mode: task.mode,
 			environment: { ...environment, defaultBranch: task.branch },
@@ -207,11 +215,18 @@ class TaskRunner {
 						},
 						onProgress
 					),
-				createSandbox: () => createSandbox(environment.runtime, attempt.id)
+				createSandbox: (checkedOut) =>
+					createSandbox(environment.runtime, attempt.id, {
+						checkedOut,
+						network: () => network,
+						onAudit: (event) => emit({ kind: 'network', event })
+					})
 			},
 			log: emit,
-			signal
+			signal,
+			onAgentPhase: () => (network = { policy: environment.agentPolicy, phase: 'agent' })
 		});
+		this.#network.set(attempt.id, network);
 		if (result.session && task.mode === 'code') this.#sessions.set(attempt.id, result.session);
 		else if (result.session) await result.session.sandbox.dispose();
 		await log.flush();

@@ -1,7 +1,7 @@
 // `apply_patch` as a shell command, for models trained on Codex that run
 // `apply_patch <<'EOF' … EOF` or `apply_patch "$(cat patch)"` rather than call the tool. It
 // reads the patch from its one argument or from stdin and applies it like the tool does.
-import { decodeBytesToUtf8, defineCommand, type Command } from 'just-bash';
+import { defineCommand, type ByteString, type Command } from 'just-bash';
 import { applyPatch, formatSummary, PatchError } from '../../patch/index.ts';
 import { fsFileAccess } from './fs-files.ts';
 
@@ -32,4 +32,14 @@ export function createApplyPatchCommand(name: string = APPLY_PATCH_NAMES[0]): Co
 			return { stdout: '', stderr: `${error.message}${hint}\n`, exitCode: 1 };
 		}
 	});
+}
+
+/**
+ * just-bash hands stdin over as a byte string (one char per byte). Its own decoder is missing
+ * from its browser build, so decode here.
+ */
+function decodeBytesToUtf8(bytes: ByteString): string {
+	// At run time a ByteString is a string; the type is opaque only to stop accidental mixing.
+	const latin1 = bytes as unknown as string;
+	return new TextDecoder().decode(Uint8Array.from(latin1, (char) => char.charCodeAt(0)));
 }

