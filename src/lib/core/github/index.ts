@@ -1,1 +1,25 @@
 export { checkGitHubToken, type GitHubEndpoint, type TokenCheck } from './check-token.ts';
+export { createGitHubClient, type GitHubAccess } from './client.ts';
+export type { ThrottleOptions } from './throttle.ts';
+export type { Clock } from './clock.ts';
+export { pushChanges, type PushOptions } from './push.ts';
+export type { PushProgress, PushResult } from './push-types.ts';
+export type { ExistingBranch } from './advance-branch.ts';
+export {
+	DEFAULT_BRANCH_PREFIX,
+	branchNameFor,
+	isValidBranchName,
+	slugify,
+	type BranchSpec
+} from './branch-name.ts';
+export {
+	openPullRequest,
+	type PullRequestOptions,
+	type PullRequestResult
+} from './pull-request.ts';
+export {
+	pullRequestBody,
+	pullRequestTitle,
+	type BlockedRequest,
+	type PullRequestTask
+} from './pr-body.ts';

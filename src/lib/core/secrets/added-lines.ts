@@ -3,7 +3,8 @@ import { textOf, type FileChange } from '../diff/index.ts';
 /** A text file's lines (without their line ends) and which of them the change added. */
 export type AddedLines = { lines: string[]; added: number[] };
 
-const splitLines = (text: string): string[] => text.split('\n').map((line) => line.replace(/\r$/, ''));
+const splitLines = (text: string): string[] =>
+	text.split('\n').map((line) => line.replace(/\r$/, ''));
 
 /**
  * The lines of the new side that the old side does not have anywhere: a line only moved or

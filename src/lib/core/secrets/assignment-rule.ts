@@ -3,10 +3,16 @@
 import { shannonEntropy } from './entropy.ts';
 import type { LineRule } from './finding.ts';
 
-/** A secret-sounding name, the rest of the identifier, and an assignment (not `==`, `=>`). */
-const assignment =
-	/(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)[\w.-]{0,40}["'`]?\s*(?::=|=>|:|=)(?![=>])[ \t]*/gi;
-const bareValue = /[^\s'"`,;)}\]]+/y;
+const secretName = 'secret|token|passw(?:or)?d|pwd|credential|(?:api|access|auth|private)[_-]?key';
+/**
+ * A secret-sounding name, the rest of the identifier (bounded, so a long line cannot make the
+ * match quadratic), and an assignment: `=`, `:`, `:=`, `=>`, but not `==` or `===`.
+ */
+const assignment = new RegExp(
+	`(?:${secretName})[\\w.-]{0,40}["'\`]?\\s*(?::=|=>|:|=)(?![=>])[ \\t]*`,
+	'gi'
+);
+const bareValue = /[^\s'"`,;(){}[\]<>]+/y;
 
 export const MIN_VALUE_LENGTH = 20;
 /** Bits per character; random base64 scores ≈ 4.5+, hex ≈ 3.7, prose and names less. */

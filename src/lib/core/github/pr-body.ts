@@ -1,0 +1,102 @@
+// A pull request's title and body, from the whole task: what was asked (every follow-up too),
+// what the agent says it did, the tests it ran, the files it changed and the network requests
+// the policy blocked. Secrets are masked in every piece before it goes in.
+import type { FileStat } from '../diff/index.ts';
+import { blockQuote, inlineCode } from './markdown.ts';
+
+export type BlockedRequest = { method: string; url: string; reason: string };
+
+export type PullRequestTask = {
+	prompt: string;
+	followUps: readonly string[];
+	summary: string;
+	testsRun: readonly string[];
+	blockedRequests: readonly BlockedRequest[];
+	stats: readonly FileStat[];
+	/** Overrides the title taken from the prompt's first line. */
+	title?: string;
+	/** Masks secret values, e.g. `secretMasker(environment secrets)`. */
+	mask?: (text: string) => string;
+};
+
+export const MAX_TITLE_LENGTH = 72;
+/** GitHub refuses bodies over 65,536 characters. */
+export const MAX_BODY_LENGTH = 65_000;
+const MAX_FILE_ROWS = 300;
+const MAX_BLOCKED_ROWS = 50;
+
+export function pullRequestTitle(task: PullRequestTask): string {
+	const mask = task.mask ?? ((text: string) => text);
+	const source = task.title ?? task.prompt.split('\n').find((line) => line.trim() !== '') ?? '';
+	const title = mask(source)
+		.replace(/^[#>\s*-]+/, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	if (title === '') return 'Changes by Patchbay';
+	return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+}
+
+function fileRow(stat: FileStat): string {
+	const path = stat.oldPath
+		? `${inlineCode(stat.oldPath)} → ${inlineCode(stat.path)}`
+		: inlineCode(stat.path);
+	const counts = stat.binary ? 'binary | ' : `${stat.additions} | ${stat.deletions}`;
+	return `| ${path} | ${stat.status} | ${counts} |`;
+}
+
+function filesSection(stats: readonly FileStat[], mask: (text: string) => string): string {
+	const masked = stats.map((stat) => ({
+		...stat,
+		path: mask(stat.path),
+		...(stat.oldPath ? { oldPath: mask(stat.oldPath) } : {})
+	}));
+	const additions = stats.reduce((sum, stat) => sum + stat.additions, 0);
+	const deletions = stats.reduce((sum, stat) => sum + stat.deletions, 0);
+	const count = `${stats.length} file${stats.length === 1 ? '' : 's'}`;
+	const rows = masked.slice(0, MAX_FILE_ROWS).map(fileRow);
+	const more = stats.length > MAX_FILE_ROWS ? [`\n…and ${stats.length - MAX_FILE_ROWS} more.`] : [];
+	return [
+		`## Files changed (${count}, +${additions} −${deletions})`,
+		'',
+		'| File | Change | + | − |',
+		'| --- | --- | ---: | ---: |',
+		...rows,
+		...more
+	].join('\n');
+}
+
+function blockedSection(
+	blocked: readonly BlockedRequest[],
+	mask: (text: string) => string
+): string {
+	const rows = blocked
+		.slice(0, MAX_BLOCKED_ROWS)
+		.map(({ method, url, reason }) => `- ${inlineCode(`${method} ${mask(url)}`)}: ${mask(reason)}`);
+	const more =
+		blocked.length > MAX_BLOCKED_ROWS ? [`- …and ${blocked.length - MAX_BLOCKED_ROWS} more.`] : [];
+	return ['## Blocked network requests', '', ...rows, ...more].join('\n');
+}
+
+export function pullRequestBody(task: PullRequestTask): string {
+	const mask = task.mask ?? ((text: string) => text);
+	const sections = [
+		['## Request', '', blockQuote(mask(task.prompt))].join('\n'),
+		...task.followUps.map((followUp, index) =>
+			[`**Follow-up ${index + 1}**`, '', blockQuote(mask(followUp))].join('\n')
+		),
+		['## Summary', '', mask(task.summary).trim() || '_No summary._'].join('\n'),
+		[
+			'## Tests run',
+			'',
+			...(task.testsRun.length > 0
+				? task.testsRun.map((command) => `- ${inlineCode(mask(command))}`)
+				: ['_No tests were run._'])
+		].join('\n'),
+		filesSection(task.stats, mask),
+		...(task.blockedRequests.length > 0 ? [blockedSection(task.blockedRequests, mask)] : []),
+		'---\n<sub>Opened with Patchbay.</sub>'
+	];
+	const body = sections.join('\n\n') + '\n';
+	const cut = '\n\n…(cut to fit GitHub’s limit)\n';
+	return body.length <= MAX_BODY_LENGTH ? body : body.slice(0, MAX_BODY_LENGTH - cut.length) + cut;
+}
