@@ -30,6 +30,8 @@ export type PrepareDeps = {
 
 export type Prepared = {
 	baseline: Baseline;
+	/** The baseline's files (blob contents), for diffing the attempt against it later. */
+	files: TreeFile[];
 	sandbox: Sandbox;
 	setup: SetupResult;
 	stats: CheckoutStats;
@@ -107,7 +109,7 @@ export async function prepareEnvironment(
 			return made.sandbox;
 		},
 		(s) =>
-			`${s.kind === 'lite' ? 'Lite' : 'WebContainer'}: ${checkedOut.files.length} files written`
+			`${s.kind === 'lite' ? 'Lite' : 'WebContainer'}: ${plural(checkedOut.files.length, 'file')} written`
 	);
 	const setup = await step(
 		'setup',
@@ -124,7 +126,14 @@ export async function prepareEnvironment(
 		},
 		(r) => (environment.setupScript.trim() ? `exit code ${r.exitCode}` : 'no setup script')
 	);
-	return { baseline: checkedOut.baseline, sandbox, setup, stats: checkedOut.stats, timings };
+	return {
+		baseline: checkedOut.baseline,
+		files: checkedOut.files,
+		sandbox,
+		setup,
+		stats: checkedOut.stats,
+		timings
+	};
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -56,6 +56,26 @@ export type TaskRecord = {
 export type AttemptStatus =
 	'queued' | 'preparing' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
+/** What an attempt produced, kept so its review and push survive a reload. */
+export type AttemptResult = {
+	baseline: { commit: string; tree: string; branch: string };
+	/** FileChange[] of core/diff (bytes kept, so a push needs nothing else). */
+	changes: {
+		path: string;
+		before: Uint8Array | null;
+		after: Uint8Array | null;
+		beforeMode?: string;
+		afterMode?: string;
+		oldPath?: string;
+	}[];
+	patch: string;
+	additions: number;
+	deletions: number;
+	summary: string;
+	/** Set once pushed: the branch (updated by later pushes) and the pull request. */
+	pushed?: { branch: string; commitSha: string; pullRequestUrl?: string };
+};
+
 export type AttemptRecord = {
 	id: string;
 	taskId: string;
@@ -63,6 +83,7 @@ export type AttemptRecord = {
 	status: AttemptStatus;
 	createdAt: number;
 	updatedAt: number;
+	result?: AttemptResult;
 };
 
 /** One entry of an attempt's append-only log; `data` is the event itself. */

@@ -14,3 +14,4 @@ export {
 } from './run-attempt.ts';
 export { taskTitle } from './title.ts';
 export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';
+export { attemptChanges, type AttemptChanges } from './attempt-changes.ts';

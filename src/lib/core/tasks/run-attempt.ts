@@ -16,7 +16,13 @@ import type { AttemptStatus, EnvironmentRecord, TaskMode } from '../store/index.
 import type { AttemptLogEntry } from './log-entry.ts';
 
 /** What a finished attempt keeps in the page so a follow-up can continue it. */
-export type AttemptSession = { sandbox: Sandbox; baseline: Baseline; messages: Message[] };
+export type AttemptSession = {
+	sandbox: Sandbox;
+	baseline: Baseline;
+	/** Baseline blob contents by oid: the attempt's diff is taken against them. */
+	readBaseline: (oid: string) => Promise<Uint8Array>;
+	messages: Message[];
+};
 
 export type RunAttemptInput = {
 	mode: TaskMode;
@@ -51,7 +57,15 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 				(event) => input.log({ kind: 'prepare', event }),
 				input.signal
 			);
-			session = { sandbox: prepared.sandbox, baseline: prepared.baseline, messages: [] };
+			const byPath = new Map(prepared.files.map((file) => [file.path, file.data]));
+			const blobs = new Map(prepared.baseline.entries.map((e) => [e.oid, byPath.get(e.path)]));
+			const readBaseline = async (oid: string) => blobs.get(oid) ?? new Uint8Array();
+			session = {
+				sandbox: prepared.sandbox,
+				baseline: prepared.baseline,
+				readBaseline,
+				messages: []
+			};
 		} catch (error) {
 			if (input.signal.aborted) return end(status, 'cancelled', 'Cancelled while preparing.');
 			const message =

@@ -12,11 +12,13 @@ import {
 	settingsRepo,
 	tasksRepo,
 	type AttemptRecord,
+	type AttemptResult,
 	type AttemptStatus,
 	type TaskMode,
 	type TaskRecord
 } from '$lib/core/store';
 import {
+	attemptChanges,
 	createEventLog,
 	createScheduler,
 	mergeLogEntries,
@@ -227,17 +229,63 @@ class TaskRunner {
 			onAgentPhase: () => (network = { policy: environment.agentPolicy, phase: 'agent' })
 		});
 		this.#network.set(attempt.id, network);
-		if (result.session && task.mode === 'code') this.#sessions.set(attempt.id, result.session);
-		else if (result.session) await result.session.sandbox.dispose();
+		if (result.session && task.mode === 'code') {
+			this.#sessions.set(attempt.id, result.session);
+			await this.#saveResult(attempt.id, task, result.session, result.final?.summary ?? '');
+		} else if (result.session) await result.session.sandbox.dispose();
 		await log.flush();
 	}
 
+	/** Keeps what the attempt changed, so review and push work after a reload too. */
+	async #saveResult(attemptId: string, task: TaskRecord, session: AttemptSession, summary: string) {
+		const { changes, patch, stats } = await attemptChanges(
+			session.sandbox,
+			session.baseline,
+			session.readBaseline
+		);
+		const resultOf = (attempt: AttemptRecord): AttemptResult => ({
+			baseline: {
+				commit: session.baseline.commit,
+				tree: session.baseline.tree,
+				branch: task.branch
+			},
+			changes: changes.map(({ path, before, after, beforeMode, afterMode, oldPath }) => ({
+				path,
+				before,
+				after,
+				beforeMode,
+				afterMode,
+				oldPath
+			})),
+			patch,
+			additions: stats.reduce((n, s) => n + s.additions, 0),
+			deletions: stats.reduce((n, s) => n + s.deletions, 0),
+			summary,
+			pushed: attempt.result?.pushed
+		});
+		await this.#update(attemptId, (attempt) => ({ ...attempt, result: resultOf(attempt) }));
+	}
+
 	async #setStatus(attemptId: string, status: AttemptStatus) {
-		const repo = attemptsRepo(await appDb());
-		const attempt = await repo.get(attemptId);
-		if (attempt && attempt.status !== status)
-			await repo.put({ ...attempt, status, updatedAt: Date.now() });
-		this.version++;
+		await this.#update(attemptId, (attempt) => ({ ...attempt, status }));
+	}
+
+	#writes = new Map<string, Promise<void>>();
+
+	/** Read-modify-write of an attempt record, one at a time per attempt (no lost updates). */
+	#update(attemptId: string, change: (attempt: AttemptRecord) => AttemptRecord): Promise<void> {
+		const previous = this.#writes.get(attemptId) ?? Promise.resolve();
+		const next = previous.then(async () => {
+			const repo = attemptsRepo(await appDb());
+			const attempt = await repo.get(attemptId);
+			if (attempt) await repo.put({ ...change(attempt), updatedAt: Date.now() });
+			this.version++;
+		});
+		this.#writes.set(
+			attemptId,
+			next.catch(() => {})
+		);
+		return next;
 	}
 
 	async #append(attemptId: string, entries: AttemptLogEntry[]) {

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { configure, modelScript, peer, PEER_TOKEN, screenshot } from './peers.ts';
+
+// Built at run time so no scanner flags this repository itself.
+const fakeToken = ['ghp', '_', 'Zq8xV2mN4rT6yB1cD3fG5hJ7kL9pQ0sW2eR4'].join('');
+
+test("a Code task's changes become a branch and a pull request; a planted token blocks the push until confirmed", async ({
+	page
+}) => {
+	const patch = [
+		'*** Begin Patch',
+		'*** Add File: config.js',
+		`+export const token = '${fakeToken}';`,
+		'*** Update File: README.md',
+		'@@',
+		'-A repo with nothing but this README.',
+		'+A repo with a README and a config file.',
+		'*** End Patch'
+	].join('\n');
+	const { baseURL } = await modelScript({
+		turns: [
+			{ toolCalls: [{ name: 'apply_patch', arguments: { input: patch } }] },
+			{ content: 'Added config.js and updated the README.' }
+		]
+	});
+	await configure(page, {
+		modelBaseURL: baseURL,
+		model: 'scripted-model',
+		githubToken: PEER_TOKEN
+	});
+	await page.goto('/#/environments/new');
+	await page.getByLabel('Repository').fill('acme/empty-ish');
+	await page.getByRole('button', { name: 'Look up' }).click();
+	await expect(page.getByText('1 branch · public')).toBeVisible();
+	await page.getByLabel('Runtime').selectOption('lite');
+	await page.getByRole('button', { name: 'Save environment' }).click();
+	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+	await page.getByRole('textbox', { name: 'Task' }).fill('Add a config file');
+	await page.getByRole('button', { name: 'Code', exact: true }).click();
+
+	const changes = page.getByTestId('changes');
+	await expect(changes).toContainText('+2 −1 · 2 files');
+	await expect(changes).toContainText('config.js');
+	await changes.getByRole('button', { name: 'Create PR' }).click();
+	const hits = page.getByTestId('secret-hits');
+	await expect(hits).toContainText('config.js:1');
+	await expect(hits).toContainText('github-token');
+	await expect(hits).not.toContainText(fakeToken);
+	await screenshot(page, 'ship-secret-hold');
+	await hits.getByRole('button', { name: 'Push anyway' }).click();
+	const created = page.getByTestId('pr-created');
+	await expect(created).toContainText('Pushed patchbay/add-a-config-file');
+	await screenshot(page, 'ship-pr-created');
+
+	const pulls = (await (
+		await fetch(`${peer('github')}/repos/acme/empty-ish/pulls?state=open`)
+	).json()) as { title: string; body: string; head: { ref: string } }[];
+	const pr = pulls.find((p) => p.head.ref === 'patchbay/add-a-config-file');
+	expect(pr?.title).toBe('Add a config file');
+	expect(pr?.body).toContain('Add a config file');
+	expect(pr?.body).toContain('Added config.js and updated the README.');
+	const bare = join(peer('root'), 'acme', 'empty-ish.git');
+	const tree = execFileSync(
+		'git',
+		['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'patchbay/add-a-config-file'],
+		{ encoding: 'utf8' }
+	);
+	expect(tree.trim().split('\n')).toEqual(['README.md', 'config.js']);
+	const readme = execFileSync(
+		'git',
+		['--git-dir', bare, 'show', 'patchbay/add-a-config-file:README.md'],
+		{ encoding: 'utf8' }
+	);
+	expect(readme).toContain('A repo with a README and a config file.');
+});
