@@ -55,6 +55,9 @@ test("a Code task's changes become a branch and a pull request; a planted token 
 	await expect(created).toContainText('Pushed patchbay/add-a-config-file');
 	await screenshot(page, 'ship-pr-created');
 
+	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+	await expect(page.getByRole('list', { name: 'Tasks' })).toContainText('+2 −1');
+
 	const pulls = (await (
 		await fetch(`${peer('github')}/repos/acme/empty-ish/pulls?state=open`)
 	).json()) as { title: string; body: string; head: { ref: string } }[];
