@@ -35,6 +35,8 @@ export type EnvironmentRecord = {
 	/** Network policy for the agent phase. */
 	agentPolicy: NetworkPolicy;
 	runtime: RuntimeChoice;
+	/** How the agent checks its work (guessed from package.json or AGENTS.md, editable). */
+	testCommand?: string;
 	createdAt: number;
 	updatedAt: number;
 };

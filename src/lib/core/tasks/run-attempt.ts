@@ -82,6 +82,7 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 	input.log({ kind: 'user', text: input.userText });
 	const agentsDocs = await loadAgentsInstructions(session.sandbox);
 	const systemPrompt = buildSystemPrompt({
+		testCommand: input.environment.testCommand,
 		mode: input.mode,
 		agentsDocs,
 		networkNote: networkNote(input.environment.agentPolicy)

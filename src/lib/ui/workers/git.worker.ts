@@ -6,6 +6,7 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { baselineFiles, checkout, lookupRepo, parseRepoInput } from '$lib/core/git';
 import { AppError } from '$lib/core/http';
+import { proposeSetup } from '$lib/core/start';
 import type { GitRequest, WorkerMessage } from './git-protocol';
 
 const fs = new LightningFS('patchbay-git') as unknown as PromiseFsClient;
@@ -18,6 +19,32 @@ async function handle(id: number, request: GitRequest) {
 	if (request.type === 'lookup') {
 		const info = await lookupRepo(ref, { token: access.token, corsProxy: access.corsProxy, http });
 		post({ id, kind: 'result', value: info });
+		return;
+	}
+	if (request.type === 'propose') {
+		const info = await lookupRepo(ref, { token: access.token, corsProxy: access.corsProxy, http });
+		const branch =
+			request.branch && info.branches.includes(request.branch)
+				? request.branch
+				: info.defaultBranch;
+		const checkedOut = await checkout({
+			ref,
+			branch,
+			fs,
+			http,
+			token: access.token,
+			corsProxy: access.corsProxy
+		});
+		const files = await baselineFiles(checkedOut.store, checkedOut.baseline);
+		const text = new Map(files.map((f) => [f.path, f.data]));
+		const proposal = await proposeSetup({
+			list: checkedOut.baseline.entries.map((e) => e.path),
+			read: async (path) => {
+				const bytes = text.get(path);
+				return bytes ? new TextDecoder().decode(bytes) : null;
+			}
+		});
+		post({ id, kind: 'result', value: { info, branch, proposal } });
 		return;
 	}
 	const result = await checkout({
