@@ -211,7 +211,14 @@ test.describe('Tasks, more', () => {
 			turns: [
 				{ content: 'Thinking hard…', hangAfterChunks: 3 },
 				{ toolCalls: [{ name: 'shell', arguments: { command: 'echo before reload' } }] },
-				{ hang: true }
+				{ hang: true },
+				{
+					expect: {
+						lastMessage: { role: 'user', contains: 'The previous run was interrupted' },
+						messages: { someContains: 'echo before reload' }
+					},
+					content: 'Continued where I left off.'
+				}
 			]
 		});
 		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
@@ -234,5 +241,8 @@ test.describe('Tasks, more', () => {
 			'interrupted: The page was closed or reloaded'
 		);
 		await screenshot(page, 'task-interrupted');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByTestId('final')).toContainText('Continued where I left off.');
+		await expect(status).toHaveAttribute('data-status', 'done');
 	});
 });

@@ -15,3 +15,4 @@ export {
 export { taskTitle } from './title.ts';
 export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';
 export { attemptChanges, type AttemptChanges } from './attempt-changes.ts';
+export { conversationFromLog, replayPatches, RESUME_MESSAGE } from './resume.ts';

@@ -36,6 +36,8 @@ export type RunAttemptInput = {
 	signal: AbortSignal;
 	/** Called once preparation is over, before the first model call: the agent policy applies. */
 	onAgentPhase?: () => void;
+	/** Continuing a lost run: its conversation, and a replay of its edits on the new sandbox. */
+	resume?: { messages: Message[]; replay(sandbox: Sandbox): Promise<void> };
 };
 
 export type RunAttemptResult = {
@@ -64,8 +66,9 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 				sandbox: prepared.sandbox,
 				baseline: prepared.baseline,
 				readBaseline,
-				messages: []
+				messages: input.resume?.messages ?? []
 			};
+			await input.resume?.replay(prepared.sandbox);
 		} catch (error) {
 			if (input.signal.aborted) return end(status, 'cancelled', 'Cancelled while preparing.');
 			const message =

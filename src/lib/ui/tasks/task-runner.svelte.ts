@@ -17,8 +17,13 @@ import {
 	type TaskMode,
 	type TaskRecord
 } from '$lib/core/store';
+import type { Sandbox } from '$lib/core/sandbox';
 import {
 	attemptChanges,
+	conversationFromLog,
+	replayPatches,
+	RESUME_MESSAGE,
+	type RunAttemptInput,
 	createEventLog,
 	createScheduler,
 	mergeLogEntries,
@@ -131,6 +136,23 @@ class TaskRunner {
 		this.#start(attempt, task, text);
 	}
 
+	/** Continues an attempt a previous page left unfinished: fresh sandbox, edits replayed. */
+	async continueAttempt(attemptId: string): Promise<void> {
+		const db = await appDb();
+		const attempt = await attemptsRepo(db).get(attemptId);
+		const task = attempt && (await tasksRepo(db).get(attempt.taskId));
+		if (!attempt || !task) return;
+		const entries = (await eventsRepo(db).list(attemptId)).map((r) => r.data as AttemptLogEntry);
+		const resume = {
+			messages: conversationFromLog(entries),
+			replay: (sandbox: Sandbox) => replayPatches(entries, sandbox).then(() => {})
+		};
+		void this.#setStatus(attempt.id, 'queued');
+		this.#scheduler.enqueue(attempt.id, (signal) =>
+			this.#run(attempt, task, RESUME_MESSAGE, signal, resume)
+		);
+	}
+
 	cancel(attemptId: string): void {
 		this.#scheduler.cancel(attemptId);
 	}
@@ -149,7 +171,13 @@ class TaskRunner {
 		this.#scheduler.enqueue(attempt.id, (signal) => this.#run(attempt, task, userText, signal));
 	}
 
-	async #run(attempt: AttemptRecord, task: TaskRecord, userText: string, signal: AbortSignal) {
+	async #run(
+		attempt: AttemptRecord,
+		task: TaskRecord,
+		userText: string,
+		signal: AbortSignal,
+		resume?: RunAttemptInput['resume']
+	) {
 		const db = await appDb();
 		const settings = await settingsRepo(db).get();
 		this.#scheduler.setConcurrency(settings.model.maxConcurrentAttempts);
@@ -226,6 +254,7 @@ class TaskRunner {
 			},
 			log: emit,
 			signal,
+			resume,
 			onAgentPhase: () => (network = { policy: environment.agentPolicy, phase: 'agent' })
 		});
 		this.#network.set(attempt.id, network);
