@@ -66,6 +66,7 @@ test.describe('Network policy', () => {
 		await expect(rows.nth(1)).toContainText('setup');
 		await expect(rows.nth(1)).toContainText('allowed: all hosts allowed');
 		await expect(page.getByTestId('final')).toContainText(outside);
+		await expect(page.getByTestId('blocked-count')).toHaveText('1 network request blocked');
 		expect(requested.filter((url) => url.includes('exfil.example.com'))).toEqual([]);
 		await screenshot(page, 'network-off');
 	});
