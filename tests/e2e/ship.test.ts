@@ -22,7 +22,31 @@ test("a Code task's changes become a branch and a pull request; a planted token 
 	const { baseURL } = await modelScript({
 		turns: [
 			{ toolCalls: [{ name: 'apply_patch', arguments: { input: patch } }] },
-			{ content: 'Added config.js and updated the README.' }
+			{ content: 'Added config.js and updated the README.' },
+			{
+				expect: {
+					lastMessage: {
+						role: 'user',
+						contains: ['README.md line 3', 'Say what the config is for']
+					}
+				},
+				toolCalls: [
+					{
+						name: 'apply_patch',
+						arguments: {
+							input: [
+								'*** Begin Patch',
+								'*** Update File: README.md',
+								'@@',
+								'-A repo with a README and a config file.',
+								'+A repo with a README and a config file (the API token lives in config.js).',
+								'*** End Patch'
+							].join('\n')
+						}
+					}
+				]
+			},
+			{ content: 'Explained the config in the README.' }
 		]
 	});
 	await configure(page, {
@@ -44,6 +68,27 @@ test("a Code task's changes become a branch and a pull request; a planted token 
 	const changes = page.getByTestId('changes');
 	await expect(changes).toContainText('+2 −1 · 2 files');
 	await expect(changes).toContainText('config.js');
+	const review = page.getByTestId('diff-review');
+	await expect(review).toContainText('2 files changed');
+	await review.getByRole('button', { name: 'Unified' }).click();
+	await expect(review).toHaveAttribute('data-layout', 'line-by-line');
+	await review.getByRole('button', { name: 'Split' }).click();
+	await expect(review).toHaveAttribute('data-layout', 'side-by-side');
+	await expect(
+		review.locator('td', { hasText: 'A repo with a README and a config file.' }).last()
+	).toBeVisible();
+	// The review renders files as they scroll into view: picture it where a person would look.
+	await review.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'test-results/screenshots/review-split.png' });
+	await review.locator('td', { hasText: 'A repo with a README and a config file.' }).last().click();
+	await page.getByTestId('comment-box').getByRole('textbox').fill('Say what the config is for.');
+	await page.getByTestId('comment-box').getByRole('button', { name: 'Add comment' }).click();
+	await review.getByRole('button', { name: 'Send 1 comment' }).click();
+	await expect(page.getByTestId('final').last()).toContainText(
+		'Explained the config in the README.'
+	);
+	await expect(changes).toContainText('the API token lives in config.js');
+
 	await changes.getByRole('button', { name: 'Create PR' }).click();
 	const hits = page.getByTestId('secret-hits');
 	await expect(hits).toContainText('config.js:1');
@@ -64,7 +109,11 @@ test("a Code task's changes become a branch and a pull request; a planted token 
 	const pr = pulls.find((p) => p.head.ref === 'patchbay/add-a-config-file');
 	expect(pr?.title).toBe('Add a config file');
 	expect(pr?.body).toContain('Add a config file');
-	expect(pr?.body).toContain('Added config.js and updated the README.');
+	// The body tells the whole task: the request, every follow-up (here the review comment), the summary.
+	expect(pr?.body).toContain(
+		'README.md line 3 (`A repo with a README and a config file.`): Say what the config is for.'
+	);
+	expect(pr?.body).toContain('Explained the config in the README.');
 	const bare = join(peer('root'), 'acme', 'empty-ish.git');
 	const tree = execFileSync(
 		'git',
@@ -77,5 +126,7 @@ test("a Code task's changes become a branch and a pull request; a planted token 
 		['--git-dir', bare, 'show', 'patchbay/add-a-config-file:README.md'],
 		{ encoding: 'utf8' }
 	);
-	expect(readme).toContain('A repo with a README and a config file.');
+	expect(readme).toContain(
+		'A repo with a README and a config file (the API token lives in config.js).'
+	);
 });
