@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
-import { AppError, diagnoseNetworkFailure, hostOf } from '../http/index.ts';
+import { AppError } from '../http/index.ts';
+import { networkFailure } from './errors.ts';
 
 export type GitHubEndpoint = { apiBase: string; token: string };
 
@@ -59,20 +60,7 @@ async function explainGitHubError(error: unknown, apiBase: string): Promise<AppE
 			'The token may be mistyped, expired or revoked: create a new one at github.com/settings/tokens.'
 		);
 	}
-	if (failure.response === undefined) {
-		const why = await diagnoseNetworkFailure(`${apiBase.replace(/\/+$/, '')}/user`);
-		return why === 'cors'
-			? new AppError(
-					'cors-refused',
-					`${hostOf(apiBase)} answered, but without CORS headers, so the browser blocked the response.`,
-					'Check the API base URL: github.com uses https://api.github.com, Enterprise https://HOST/api/v3.'
-				)
-			: new AppError(
-					'unreachable',
-					`Could not reach ${hostOf(apiBase)}.`,
-					'Check the API base URL and your connection.'
-				);
-	}
+	if (failure.response === undefined) return networkFailure(apiBase);
 	if (failure.status === 404) {
 		return new AppError(
 			'not-github',

@@ -143,7 +143,8 @@ export async function explainGitHubFailure(
 	}
 }
 
-async function networkFailure(apiBase: string): Promise<AppError> {
+/** The API could not be read at all: unreachable, or answering without CORS headers. */
+export async function networkFailure(apiBase: string): Promise<AppError> {
 	const why = await diagnoseNetworkFailure(`${apiBase.replace(/\/+$/, '')}/rate_limit`);
 	return why === 'cors'
 		? new AppError(
