@@ -1,17 +1,8 @@
-import { defaultAgentPolicy, type NetworkPolicy } from '../network/index.ts';
-import type { EnvironmentRecord, EnvVar, RuntimeChoice } from '../store/index.ts';
+import { defaultAgentPolicy } from '../network/index.ts';
+import type { EnvironmentRecord } from '../store/index.ts';
 
 /** What the environment form edits: a record without its identity and timestamps. */
-export type EnvironmentDraft = {
-	name: string;
-	repoUrl: string;
-	defaultBranch: string;
-	setupScript: string;
-	envVars: EnvVar[];
-	setupSecrets: EnvVar[];
-	agentPolicy: NetworkPolicy;
-	runtime: RuntimeChoice;
-};
+export type EnvironmentDraft = Omit<EnvironmentRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
 export function newEnvironmentDraft(): EnvironmentDraft {
 	return {

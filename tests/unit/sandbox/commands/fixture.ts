@@ -1,6 +1,7 @@
 // A repository twice over: a real git repository in a temp dir and a Lite sandbox with the
 // same files, whose `git` knows the real commit as its baseline. The same shell script edits
 // both, and the same command line runs in both, so a test compares whole outputs.
+import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { blobOidSync, type SandboxFile } from '../../../../src/lib/core/diff/index.ts';
 import type { Baseline } from '../../../../src/lib/core/git/index.ts';
@@ -143,4 +144,23 @@ export function file(
 
 export function lines(from: number, to: number): string {
 	return Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}\n`).join('');
+}
+
+/**
+ * The same command line in the real repository and in the sandbox (or `realCommand` where git's
+ * spelling differs): whole stdout and exit code.
+ */
+export async function expectSame(
+	twin: Twin,
+	command: string,
+	cwd = '',
+	realCommand = command
+): Promise<Run> {
+	const real = twin.real(realCommand, cwd);
+	const lite = await twin.lite(command, cwd);
+	expect({ stdout: lite.stdout, exitCode: lite.exitCode }).toEqual({
+		stdout: real.stdout,
+		exitCode: real.exitCode
+	});
+	return lite;
 }

@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobOidSync } from '../../../../src/lib/core/diff/index.ts';
-import { createTwin, file, lines, type Twin } from './fixture.ts';
+import { createTwin, file, lines, type Twin, expectSame } from './fixture.ts';
 import { BASE, EDITS } from './scenario.ts';
-
-async function expectSame(twin: Twin, command: string, cwd = '', realCommand = command) {
-	const real = twin.real(realCommand, cwd);
-	const lite = await twin.lite(command, cwd);
-	expect({ stdout: lite.stdout, exitCode: lite.exitCode }).toEqual({
-		stdout: real.stdout,
-		exitCode: real.exitCode
-	});
-	return lite;
-}
 
 describe('git diff after edits (working tree, nothing staged)', () => {
 	let twin: Twin;

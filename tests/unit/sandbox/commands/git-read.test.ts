@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTwin, ROOT, type Twin } from './fixture.ts';
+import { createTwin, ROOT, type Twin, expectSame } from './fixture.ts';
 import { BASE, EDITS } from './scenario.ts';
 
 const MESSAGE =
 	'Add the demo\n\nA body that says why,\nover two lines.\n\nAnd a second paragraph.\n';
-
-async function expectSame(twin: Twin, command: string, cwd = '') {
-	const real = twin.real(command, cwd);
-	const lite = await twin.lite(command, cwd);
-	expect({ stdout: lite.stdout, exitCode: lite.exitCode }).toEqual({
-		stdout: real.stdout,
-		exitCode: real.exitCode
-	});
-	return lite;
-}
 
 describe('git log, show, rev-parse, branch, ls-files on the baseline', () => {
 	let twin: Twin;

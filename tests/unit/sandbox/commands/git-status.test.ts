@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTwin, file, type Twin } from './fixture.ts';
+import { createTwin, file, type Twin, expectSame } from './fixture.ts';
 import { BASE, EDITS } from './scenario.ts';
-
-/** The same command line in the real repository and in the sandbox: whole stdout and exit code. */
-async function expectSame(twin: Twin, command: string, cwd = '') {
-	const real = twin.real(command, cwd);
-	const lite = await twin.lite(command, cwd);
-	expect({ stdout: lite.stdout, exitCode: lite.exitCode }).toEqual({
-		stdout: real.stdout,
-		exitCode: real.exitCode
-	});
-	return lite;
-}
 
 describe('git status on a clean tree', () => {
 	let twin: Twin;
