@@ -11,7 +11,10 @@ function systemChromium(): string | undefined {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	outputDir: 'test-results/e2e',
+	// PATCHBAY_OUT (see svelte.config.js) keeps parallel runs' builds and results apart.
+	outputDir: process.env.PATCHBAY_OUT
+		? `${process.env.PATCHBAY_OUT}/test-results`
+		: 'test-results/e2e',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
