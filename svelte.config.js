@@ -2,11 +2,11 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { cspDirectives } from './tools/security-headers.js';
 
-/** @type {import('@sveltejs/kit').Config} */
 // PATCHBAY_OUT gives a build its own folders, so two builds (e.g. a bench and an e2e run) can
 // run side by side without overwriting each other.
 const out = process.env.PATCHBAY_OUT;
 
+/** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },

@@ -14,5 +14,5 @@ export {
 } from './run-attempt.ts';
 export { taskTitle } from './title.ts';
 export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';
-export { attemptChanges, type AttemptChanges } from './attempt-changes.ts';
+export { attemptChanges, type AttemptChanges, type PatchFormatter } from './attempt-changes.ts';
 export { conversationFromLog, replayPatches, RESUME_MESSAGE } from './resume.ts';

@@ -36,6 +36,8 @@ import { appDb } from '../db';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { gitAccess } from '../environments/environment-editor.svelte';
 import { gitRequest } from '../workers/git-client';
+import type { FileChange } from '$lib/core/diff';
+import { formatPatchInWorker } from '../workers/diff-client';
 
 export type NewTask = {
 	prompt: string;
@@ -48,6 +50,14 @@ export type NewTask = {
 type Listener = (entry: AttemptLogEntry) => void;
 
 const ACTIVE: AttemptStatus[] = ['queued', 'preparing', 'running'];
+
+function copyContents(change: FileChange): FileChange {
+	return {
+		...change,
+		before: change.before?.slice() ?? null,
+		after: change.after?.slice() ?? null
+	};
+}
 
 class TaskRunner {
 	/** Bumped whenever a task or attempt changes, so lists re-read. */
@@ -270,7 +280,9 @@ class TaskRunner {
 		const { changes, patch, stats } = await attemptChanges(
 			session.sandbox,
 			session.baseline,
-			session.readBaseline
+			session.readBaseline,
+			// The worker takes its copies' buffers; the stored changes keep theirs for the push.
+			{ format: (found) => formatPatchInWorker(found.map(copyContents)) }
 		);
 		const resultOf = (attempt: AttemptRecord): AttemptResult => ({
 			baseline: {
