@@ -4,3 +4,4 @@ export { proposeSetup } from './propose-setup.ts';
 export type { PackageManager, RepoFiles, SetupProposal } from './types.ts';
 export { parseStartLink, startLinkFor, type StartLink, type StartMode } from './start-link.ts';
 export { START_LINK_LIMITS } from './link-values.ts';
+export { environmentFromShare, matchingEnvironment, type SharedValues } from './from-share.ts';

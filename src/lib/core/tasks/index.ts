@@ -16,3 +16,10 @@ export { taskTitle } from './title.ts';
 export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';
 export { attemptChanges, type AttemptChanges, type PatchFormatter } from './attempt-changes.ts';
 export { conversationFromLog, replayPatches, RESUME_MESSAGE } from './resume.ts';
+export {
+	logExcerpt,
+	shareSourceOf,
+	LOG_EXCERPT_CHARS,
+	type ShareInput,
+	type ShareScope
+} from './share-source.ts';
