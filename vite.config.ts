@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { crossOriginIsolation } from './tools/vite-isolation-plugin.js';
+import { nodeScript } from './tools/vite-node-script-plugin.js';
 
 // just-bash's browser build imports node:zlib for gzip; in the browser it gets a shim.
 const browserAliases = {
@@ -15,7 +16,7 @@ const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
 );
 
 export default defineConfig({
-	plugins: [crossOriginIsolation(), sveltekit()],
+	plugins: [crossOriginIsolation(), nodeScript(), sveltekit()],
 	resolve: { alias: process.env.VITEST === undefined ? browserAliases : {} },
 	worker: { format: 'es' },
 	test: {

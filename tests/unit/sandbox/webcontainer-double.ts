@@ -3,7 +3,7 @@
 // adapter uses, and behaves like the real one where it matters: paths relative to the workdir,
 // a terminal that merges stderr into stdout and writes CRLF, no stat/chmod.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileSystemTree, SpawnOptions, WebContainerProcess } from '@webcontainer/api';
@@ -15,13 +15,22 @@ export async function createWebContainerDouble(): Promise<
 	const workdir = await mkdtemp(join(tmpdir(), 'wc-double-'));
 	const at = (path: string) => join(workdir, path);
 
+	// WebContainer files have no modes, and jsh runs a Node script found on PATH (npm's bin
+	// links); bash here needs the executable bit for that.
+	async function write(path: string, data: string | Uint8Array) {
+		await writeFile(path, data);
+		const head =
+			typeof data === 'string' ? data.slice(0, 19) : new TextDecoder().decode(data.subarray(0, 19));
+		if (head === '#!/usr/bin/env node') await chmod(path, 0o755);
+	}
+
 	async function mountTree(tree: FileSystemTree, dir: string) {
 		await mkdir(dir, { recursive: true });
 		for (const [name, node] of Object.entries(tree)) {
 			const path = join(dir, name);
 			if ('directory' in node) await mountTree(node.directory, path);
 			else if ('symlink' in node.file) await symlink(node.file.symlink, path);
-			else await writeFile(path, node.file.contents);
+			else await write(path, node.file.contents);
 		}
 	}
 
@@ -29,7 +38,7 @@ export async function createWebContainerDouble(): Promise<
 		readdir: (path: string, options?: unknown) => readdir(at(path), options as never),
 		readFile: (path: string, encoding?: BufferEncoding | null) =>
 			encoding ? readFile(at(path), encoding) : readFile(at(path)).then((b) => new Uint8Array(b)),
-		writeFile: (path: string, data: string | Uint8Array) => writeFile(at(path), data),
+		writeFile: (path: string, data: string | Uint8Array) => write(at(path), data),
 		mkdir: async (path: string, options?: { recursive?: boolean }) => {
 			await mkdir(at(path), options);
 			return path;
@@ -88,6 +97,7 @@ export async function createWebContainerDouble(): Promise<
 
 	return {
 		workdir,
+		path: process.env.PATH ?? '/usr/bin:/bin',
 		fs,
 		mount: async (tree, options) => {
 			if (tree instanceof Uint8Array || tree instanceof ArrayBuffer)

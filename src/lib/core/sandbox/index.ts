@@ -11,7 +11,12 @@ export type {
 export { ABORT_EXIT_CODE, TIMEOUT_EXIT_CODE } from './types.ts';
 export { SandboxPathError, normaliseRelative } from './paths.ts';
 export { createLiteSandbox, type LiteOptions } from './lite.ts';
-export { createWebContainerSandbox, type WebContainerLike } from './webcontainer.ts';
+export {
+	createWebContainerSandbox,
+	type WebContainerLike,
+	type WebContainerWiring
+} from './webcontainer.ts';
+export type { ContainerNetwork } from './webcontainer-guard.ts';
 export {
 	createApplyPatchCommand,
 	createGitCommand,

@@ -1,6 +1,7 @@
 // The WebContainer runtime: Node.js in the page. One WebContainer is booted per page and shared;
 // each attempt works in its own directory below its workdir.
 import type { WebContainer } from '@webcontainer/api';
+import type { GitRepoOptions } from './commands/types.ts';
 import { execTimer } from './exec-timer.ts';
 import { toFileSystemTree } from './file-tree.ts';
 import { joinPath, normaliseRelative, parentOf } from './paths.ts';
@@ -12,9 +13,38 @@ import type {
 	SandboxEntry,
 	TreeFile
 } from './types.ts';
+import { gitEnv, installGit, writeGitState } from './webcontainer-git.ts';
+import {
+	containerGuard,
+	installGuard,
+	TOOLS_DIR,
+	type ContainerGuard,
+	type ContainerNetwork
+} from './webcontainer-guard.ts';
 
 /** The part of `WebContainer` this adapter uses (a test double implements just this). */
-export type WebContainerLike = Pick<WebContainer, 'fs' | 'spawn' | 'mount' | 'workdir'>;
+export type WebContainerLike = Pick<WebContainer, 'fs' | 'spawn' | 'mount' | 'workdir' | 'path'>;
+
+/** What the sandbox gets besides its files, as the Lite runtime does. */
+export type WebContainerWiring = {
+	/** Guards every Node process an exec starts, with the policy of the phase current then. */
+	network?: ContainerNetwork;
+	/** The baseline, for `git status/diff/log…` inside the container. */
+	git?: GitRepoOptions;
+};
+
+const installed = new WeakMap<WebContainerLike, Promise<void>>();
+
+/** The guard and the git script, shared by every attempt: written once per container. */
+function installTools(container: WebContainerLike): Promise<void> {
+	let done = installed.get(container);
+	if (!done) {
+		done = Promise.all([installGuard(container), installGit(container)]).then(() => {});
+		done.catch(() => installed.delete(container));
+		installed.set(container, done);
+	}
+	return done;
+}
 
 const encoder = new TextEncoder();
 
@@ -26,10 +56,23 @@ const encoder = new TextEncoder();
 export function createWebContainerSandbox(
 	container: WebContainerLike,
 	dir: string,
-	baseEnv: Record<string, string> = {}
+	baseEnv: Record<string, string> = {},
+	wiring: WebContainerWiring = {}
 ): Sandbox {
 	const base = normaliseRelative(dir);
 	const root = `${container.workdir}/${base}`;
+	// The attempt's guard log and git state: beside the attempt's directory, never inside it.
+	const stateDir = `${TOOLS_DIR}/attempts/${base.replaceAll('/', '_')}`;
+	const guard: ContainerGuard | null = wiring.network
+		? containerGuard(container, stateDir, wiring.network)
+		: null;
+	let ready: Promise<void> | undefined;
+	const prepare = () =>
+		(ready ??= (async () => {
+			await installTools(container);
+			await container.fs.mkdir(stateDir, { recursive: true });
+			if (wiring.git) await writeGitState(container, stateDir, root, wiring.git);
+		})());
 	const modes = new Map<string, FileMode>();
 	const links = new Map<string, string>();
 	const rel = (path: string) => joinPath(base, path);
@@ -113,13 +156,23 @@ export function createWebContainerSandbox(
 			await container.fs.rm(rel(path), { recursive: true, force: true });
 			forget(path);
 		},
-		exec: (command, options) =>
-			runInContainer(container, base, command, {
-				...options,
-				env: { ...baseEnv, ...options?.env }
-			}),
+		async exec(command, options) {
+			const env = { ...baseEnv, ...options?.env };
+			if (wiring.network || wiring.git) {
+				// Unguarded commands must not run: a failed install fails the exec.
+				await prepare();
+				if (guard) Object.assign(env, guard.env(env.NODE_OPTIONS));
+				if (wiring.git) Object.assign(env, gitEnv(container, stateDir, env.PATH));
+			}
+			try {
+				return await runInContainer(container, base, command, { ...options, env });
+			} finally {
+				await guard?.drain();
+			}
+		},
 		async dispose() {
 			await container.fs.rm(base, { recursive: true, force: true });
+			await container.fs.rm(stateDir, { recursive: true, force: true });
 			modes.clear();
 			links.clear();
 		}

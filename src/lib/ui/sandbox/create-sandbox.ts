@@ -23,18 +23,19 @@ export type SandboxWiring = {
 	onAudit: (event: NetworkAuditEvent) => void;
 };
 
-function lite(attemptId: string, wiring: SandboxWiring): Sandbox {
-	const root = `/work/${attemptId}`;
-	const { baseline, files } = wiring.checkedOut;
+/** The checkout's blobs by oid, for `git` in either runtime. */
+function baselineReader({ baseline, files }: CheckedOut) {
 	const byPath = new Map(files.map((file) => [file.path, file.data]));
 	const blobs = new Map(baseline.entries.map((entry) => [entry.oid, byPath.get(entry.path)]));
+	return async (oid: string) => blobs.get(oid) ?? new Uint8Array();
+}
+
+function lite(attemptId: string, wiring: SandboxWiring): Sandbox {
+	const root = `/work/${attemptId}`;
+	const { baseline } = wiring.checkedOut;
 	return createLiteSandbox({
 		root,
-		commands: liteCommands({
-			baseline,
-			root,
-			readBaseline: async (oid) => blobs.get(oid) ?? new Uint8Array()
-		}),
+		commands: liteCommands({ baseline, root, readBaseline: baselineReader(wiring.checkedOut) }),
 		fetch: createLiteNetwork({ state: wiring.network, onAudit: wiring.onAudit })
 	});
 }
@@ -49,7 +50,20 @@ export async function createSandbox(
 		const earlier = runtime === 'auto' ? bootTimedOut() : undefined;
 		if (earlier) throw earlier;
 		const container = await bootWebContainer();
-		return { sandbox: createWebContainerSandbox(container, `work/${attemptId}`) };
+		// Its network guard is best-effort (a process can strip its environment); Lite's is complete.
+		const sandbox = createWebContainerSandbox(
+			container,
+			`work/${attemptId}`,
+			{},
+			{
+				network: { state: wiring.network, onAudit: wiring.onAudit },
+				git: {
+					baseline: wiring.checkedOut.baseline,
+					readBaseline: baselineReader(wiring.checkedOut)
+				}
+			}
+		);
+		return { sandbox };
 	} catch (error) {
 		if (runtime === 'webcontainer') throw error;
 		const why = error instanceof AppError ? error.message : String(error);
