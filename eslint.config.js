@@ -41,6 +41,6 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.out/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/repos/']
+		ignores: ['build/', '.out/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/repos/', 'bench/.cache/']
 	}
 );

@@ -18,6 +18,8 @@ const config = {
 		}),
 		...(out ? { outDir: `${out}/.svelte-kit` } : {}),
 		router: { type: 'hash' },
+		// Registered by lib/ui/app-update.svelte.ts, which also offers updates to the user.
+		serviceWorker: { register: false },
 		// 'hash' lets SvelteKit's own bootstrap script run while every other inline script is refused.
 		csp: { mode: 'hash', directives: cspDirectives }
 	}

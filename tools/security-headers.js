@@ -18,7 +18,8 @@ export const hostHeaders = {
 /**
  * Content-Security-Policy. Inline script is never allowed (SvelteKit adds the hash of its
  * own bootstrap). Connections go to endpoints the user configures, so connect-src is open
- * here; the network policy narrows what the agent may reach. Images only from the app,
+ * here, as the outer bound: at run time the page adds a second policy with only the configured
+ * origins (src/lib/ui/connect-policy.svelte.ts); the network policy decides what the agent reaches. Images only from the app,
  * data: and blob:, so model output cannot leak data through an image URL.
  * @type {Record<string, string[]>}
  */

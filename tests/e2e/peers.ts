@@ -48,6 +48,9 @@ export type SettingsInput = {
 /** Fills in Settings through the page, as a person would, and saves. */
 export async function configure(page: Page, input: SettingsInput) {
 	await page.goto('/#/settings');
+	// Entering Settings from a page holding the runtime connect-src policy reloads it (so Test
+	// can reach endpoints not saved yet): fill the form only in the page without that policy.
+	await page.waitForFunction(() => !document.querySelector('meta[data-patchbay-connect]'));
 	if (input.modelBaseURL !== undefined)
 		await page.getByLabel('Base URL', { exact: true }).fill(input.modelBaseURL);
 	if (input.modelApiKey !== undefined) await page.getByLabel('API key').fill(input.modelApiKey);

@@ -142,6 +142,17 @@ test.describe('Tasks, more', () => {
 			page.getByRole('list', { name: 'Tasks' }).locator('[data-status="done"]')
 		).toHaveCount(2);
 		await screenshot(page, 'tasks-parallel');
+
+		// One attempt is chosen; the task opens on it after a reload.
+		await page.getByRole('link', { name: 'Second parallel task' }).click();
+		await page.getByRole('button', { name: 'Choose Attempt 2' }).click();
+		const tabs = page.getByRole('tablist', { name: 'Attempts' });
+		await expect(tabs.getByRole('tab', { name: /Attempt 2 · chosen/ })).toBeVisible();
+		await page.reload();
+		await expect(tabs.getByRole('tab', { name: /Attempt 2 · chosen/ })).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
 	});
 
 	test('an Ask task proposes tasks, and "Start task" creates a Code task', async ({ page }) => {

@@ -26,7 +26,8 @@ const settings: Settings = {
 		maxConcurrentAttempts: 2
 	},
 	github: { token: githubToken, apiBase: 'https://api.github.com' },
-	git: { corsProxy: '' }
+	git: { corsProxy: '' },
+	storage: { snapshotMaxAgeHours: 12 }
 };
 
 const environment: EnvironmentRecord = {

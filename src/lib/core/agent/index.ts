@@ -28,10 +28,15 @@ export { estimateTokens } from './tokens.ts';
 export {
 	applyPatchTool,
 	coreTools,
+	createWebFetchTool,
+	htmlToText,
 	shellTool,
 	toolMap,
 	truncateHeadTail,
 	type ApplyPatchArgs,
+	type CoreToolOptions,
 	type ShellArgs,
+	type WebFetchArgs,
+	type WebFetchOptions,
 	type Truncation
 } from './tools/index.ts';

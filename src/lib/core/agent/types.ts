@@ -3,6 +3,7 @@
 import type { Message, ModelClient } from '../model/index.ts';
 import type { AppliedChange } from '../patch/index.ts';
 import type { OutputChunk, Sandbox } from '../sandbox/index.ts';
+import type { WebFetchDetails } from './tools/web-fetch.ts';
 
 export type AgentMode = 'code' | 'ask';
 
@@ -42,6 +43,7 @@ export type ToolDetails =
 			changes: AppliedChange[];
 			error?: { code: string; message: string; hint: string };
 	  }
+	| WebFetchDetails
 	/** Unknown tool, unparseable or invalid arguments: the model is told and may try again. */
 	| { kind: 'invalid_call'; message: string }
 	/** The tool itself threw. */

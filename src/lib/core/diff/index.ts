@@ -5,6 +5,17 @@ export { parseGitignore, type IgnoreRule } from './gitignore.ts';
 export { createIgnoreMatcher, type IgnoreMatcher } from './ignore-matcher.ts';
 export { formatPatch, type PatchOptions } from './patch.ts';
 export { readerFromFiles } from './sandbox-files.ts';
+export {
+	pathsToRead,
+	rebaseChanges,
+	rebaseConflictError,
+	replayText,
+	type HeadFile,
+	type ReadHead,
+	type RebaseConflict,
+	type RebaseOutcome,
+	type RebaseResult
+} from './rebase-changes.ts';
 export { diffStats, type FileStat, type FileStatus } from './stats.ts';
 export type {
 	Baseline,

@@ -3,8 +3,10 @@
 import type { Baseline, CheckoutProgress, CheckoutStats } from '../git/index.ts';
 import { AppError } from '../http/index.ts';
 import type { OutputChunk, Sandbox, TreeFile } from '../sandbox/index.ts';
+import type { EnvironmentSnapshots } from '../snapshots/index.ts';
 import type { EnvironmentRecord } from '../store/index.ts';
 import { logTail, runSetup, type SetupResult } from './setup.ts';
+import { findSnapshot, fromSnapshotDetail, offlineNote, saveSnapshot } from './snapshot-steps.ts';
 
 export type PrepareStep = 'checkout' | 'sandbox' | 'setup';
 
@@ -26,6 +28,8 @@ export type PrepareDeps = {
 	checkout(onProgress: (p: CheckoutProgress) => void, signal?: AbortSignal): Promise<CheckedOut>;
 	/** Given the checkout, so the sandbox can offer `git` against its baseline. */
 	createSandbox(checkedOut: CheckedOut): Promise<{ sandbox: Sandbox; notice?: string }>;
+	/** Sandboxes saved after setup: a fresh one replaces setup. Absent: setup always runs. */
+	snapshots?: EnvironmentSnapshots;
 };
 
 export type Prepared = {
@@ -36,6 +40,8 @@ export type Prepared = {
 	setup: SetupResult;
 	stats: CheckoutStats;
 	timings: Record<PrepareStep, number>;
+	/** Set when a snapshot replaced setup: how old it was. */
+	snapshotAgeMs?: number;
 };
 
 export class PrepareError extends AppError {
@@ -97,23 +103,30 @@ export async function prepareEnvironment(
 		() => deps.checkout((progress) => emit({ type: 'checkout-progress', progress }), signal),
 		(c) => checkoutDetail(c)
 	);
-	for (const skipped of checkedOut.baseline.skipped) {
-		emit({ type: 'notice', message: skippedNote(skipped) });
-	}
-	const sandbox = await step(
+	const notice = (message: string) => emit({ type: 'notice', message });
+	const offline = offlineNote(checkedOut);
+	if (offline) notice(offline);
+	for (const skipped of checkedOut.baseline.skipped) notice(skippedNote(skipped));
+	const snapshots = environment.setupScript.trim() ? deps.snapshots : undefined;
+	const { sandbox, snapshot } = await step(
 		'sandbox',
 		async () => {
 			const made = await deps.createSandbox(checkedOut);
-			if (made.notice) emit({ type: 'notice', message: made.notice });
-			await made.sandbox.writeTree(checkedOut.files);
-			return made.sandbox;
+			if (made.notice) notice(made.notice);
+			const found = snapshots
+				? await findSnapshot(snapshots, environment, checkedOut, made.sandbox, notice)
+				: undefined;
+			await made.sandbox.writeTree(found?.files ?? checkedOut.files);
+			return { sandbox: made.sandbox, snapshot: found };
 		},
-		(s) =>
-			`${s.kind === 'lite' ? 'Lite' : 'WebContainer'}: ${plural(checkedOut.files.length, 'file')} written`
+		({ sandbox: s, snapshot: found }) =>
+			`${s.kind === 'lite' ? 'Lite' : 'WebContainer'}: ${plural((found?.files ?? checkedOut.files).length, 'file')} written${found?.files ? ' from the snapshot' : ''}`
 	);
+	const restored = snapshot?.files ? snapshot : undefined;
 	const setup = await step(
 		'setup',
 		async () => {
+			if (restored) return skippedSetup;
 			const result = await runSetup(sandbox, {
 				script: environment.setupScript,
 				envVars: environment.envVars,
@@ -124,17 +137,33 @@ export async function prepareEnvironment(
 			if (result.exitCode !== 0) throw setupFailure(result);
 			return result;
 		},
-		(r) => (environment.setupScript.trim() ? `exit code ${r.exitCode}` : 'no setup script')
+		(r) =>
+			restored
+				? fromSnapshotDetail(restored.ageMs)
+				: environment.setupScript.trim()
+					? `exit code ${r.exitCode}`
+					: 'no setup script'
 	);
+	if (snapshots && snapshot && !restored)
+		await saveSnapshot(snapshots, snapshot.key, sandbox, notice);
 	return {
 		baseline: checkedOut.baseline,
 		files: checkedOut.files,
 		sandbox,
 		setup,
 		stats: checkedOut.stats,
-		timings
+		timings,
+		...(restored ? { snapshotAgeMs: restored.ageMs } : {})
 	};
 }
+
+const skippedSetup: SetupResult = {
+	exitCode: 0,
+	durationMs: 0,
+	log: '',
+	timedOut: false,
+	aborted: false
+};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -34,6 +34,8 @@ export type CheckoutStats = {
 	filesFetched: number;
 	bytesFetched: number;
 	fromCache: boolean;
+	/** The host could not be reached: the branch's last known commit was used instead. */
+	offline?: { host: string; resolvedAt: number };
 };
 
 /** Files over this size stay out of the sandbox (with a note) unless the caller says otherwise. */

@@ -1,7 +1,7 @@
 // Checkout of any git URL: a shallow, single-branch fetch over smart HTTP (through the CORS
 // proxy when one is set) into the local object store. Later fetches bring only what changed.
 import * as git from 'isomorphic-git';
-import { AppError } from '../http/index.ts';
+import { AppError, hostOf } from '../http/index.ts';
 import type {
 	Baseline,
 	BaselineEntry,
@@ -10,6 +10,7 @@ import type {
 	CheckoutStats,
 	SkippedEntry
 } from './baseline.ts';
+import { knownBranchHead, rememberBranchHead } from './branch-heads.ts';
 import { lookupGitRepo } from './lookup.ts';
 import { loadBaseline, saveBaseline, type ObjectStore } from './object-store.ts';
 import { explainGitError, gitAuth, type GitRemoteOptions } from './remote.ts';
@@ -56,10 +57,16 @@ export async function cloneOverSmartHttp(
 		});
 	} catch (error) {
 		if (isMissingRef(error)) throw await branchMissing(url, branch, remote);
-		throw await explainGitError(error, url, remote);
+		const explained = await explainGitError(error, url, remote);
+		const known = explained.code === 'unreachable' ? await knownCheckout(store, branch) : null;
+		if (!known) throw explained;
+		stats.fromCache = true;
+		stats.offline = { host: hostOf(url), resolvedAt: known.resolvedAt };
+		return { baseline: known.baseline, stats };
 	}
 	const commit = result.fetchHead;
 	if (!commit) throw await branchMissing(url, branch, remote);
+	await rememberBranchHead(store, branch, commit);
 	const cached = await loadBaseline(store, commit);
 	if (cached) {
 		stats.fromCache = true;
@@ -72,6 +79,15 @@ export async function cloneOverSmartHttp(
 	await saveBaseline(store, baseline);
 	progress?.({ phase: 'done', loaded: entries.length, total: entries.length, bytes: 0 });
 	return { baseline, stats };
+}
+
+/** The branch's last known commit, when its baseline is still in the store. */
+async function knownCheckout(store: ObjectStore, branch: string) {
+	const head = await knownBranchHead(store, branch);
+	const baseline = head && (await loadBaseline(store, head.commit));
+	return head && baseline
+		? { baseline: { ...baseline, branch }, resolvedAt: head.resolvedAt }
+		: null;
 }
 
 function isMissingRef(error: unknown): boolean {

@@ -17,3 +17,13 @@ export {
 	type CheckoutResult
 } from './checkout.ts';
 export { openObjectStore, readBlob, type ObjectStore } from './object-store.ts';
+export { mergeRequestLink, type MergeRequestLink } from './merge-request-link.ts';
+export { rebaseOverSmartHttp, remoteBranchHead, type RemoteBranch } from './rebase-smart-http.ts';
+export type { GitRemoteOptions } from './remote.ts';
+export {
+	DEFAULT_AUTHOR,
+	pushOverSmartHttp,
+	type GitAuthor,
+	type SmartHttpPushOptions,
+	type SmartHttpPushResult
+} from './push-smart-http.ts';

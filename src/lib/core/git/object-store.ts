@@ -38,12 +38,17 @@ export async function readBlob(store: ObjectStore, oid: string): Promise<Uint8Ar
 const baselinePath = (store: ObjectStore, commit: string) =>
 	`${store.gitdir}/patchbay/baseline-${commit}.json`;
 
-export async function saveBaseline(store: ObjectStore, baseline: Baseline): Promise<void> {
+/** Creates the folder Patchbay keeps its own files in (baselines, branch heads), if missing. */
+export async function ensurePatchbayDir(store: ObjectStore): Promise<void> {
 	try {
 		await store.fs.promises.mkdir(`${store.gitdir}/patchbay`);
 	} catch {
 		// exists
 	}
+}
+
+export async function saveBaseline(store: ObjectStore, baseline: Baseline): Promise<void> {
+	await ensurePatchbayDir(store);
 	await store.fs.promises.writeFile(
 		baselinePath(store, baseline.commit),
 		JSON.stringify(baseline),

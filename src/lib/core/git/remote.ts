@@ -71,3 +71,13 @@ export async function explainGitError(
 	}
 	return new AppError('git-error', `${failure.code}: ${failure.message ?? String(error)}`);
 }
+
+/** The connection arguments every isomorphic-git remote command takes. */
+export function remoteArgs(url: string, remote: GitRemoteOptions) {
+	return {
+		http: remote.http,
+		url,
+		corsProxy: remote.corsProxy || undefined,
+		onAuth: gitAuth(remote.token)
+	};
+}

@@ -1,7 +1,7 @@
 // Checkout of a GitHub repository through its REST API: the commit's tree listing, then each
 // missing file's bytes from raw content (or git/blobs), written into the local object store.
 // github.com's git endpoint sends no CORS headers; the API and raw content do.
-import { AppError } from '../http/index.ts';
+import { AppError, hostOf } from '../http/index.ts';
 import type {
 	Baseline,
 	BaselineEntry,
@@ -10,6 +10,7 @@ import type {
 	CheckoutStats,
 	SkippedEntry
 } from './baseline.ts';
+import { knownBranchHead, rememberBranchHead } from './branch-heads.ts';
 import { HttpStatusError, type GitHubReader } from './github-reader.ts';
 import { lookupGitHubRepo } from './lookup.ts';
 import {
@@ -53,7 +54,7 @@ export async function snapshotFromGitHub(
 	const repoPath = `/repos/${ref.owner}/${ref.repo}`;
 
 	report({ phase: 'resolving', loaded: 0, total: 1, message: `Resolving ${branch}` });
-	const commit = await resolveBranch(options, repoPath, stats);
+	const commit = await resolveBranchOrKnown(options, repoPath, stats);
 	const cached = await loadBaseline(store, commit);
 	if (cached && (await allPresent(store, cached.entries))) {
 		stats.fromCache = true;
@@ -97,6 +98,27 @@ export async function snapshotFromGitHub(
 	await saveBaseline(store, baseline);
 	report({ phase: 'done', loaded: entries.length, total: entries.length });
 	return { baseline, stats };
+}
+
+/** The branch's commit from GitHub; its last known commit when GitHub cannot be reached. */
+async function resolveBranchOrKnown(
+	options: SnapshotOptions,
+	repoPath: string,
+	stats: CheckoutStats
+): Promise<string> {
+	try {
+		const commit = await resolveBranch(options, repoPath, stats);
+		await rememberBranchHead(options.store, options.branch, commit);
+		return commit;
+	} catch (error) {
+		const known =
+			error instanceof AppError && error.code === 'unreachable'
+				? await knownBranchHead(options.store, options.branch)
+				: null;
+		if (!known) throw error;
+		stats.offline = { host: hostOf(options.reader.apiBase), resolvedAt: known.resolvedAt };
+		return known.commit;
+	}
 }
 
 async function resolveBranch(

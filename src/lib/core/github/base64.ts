@@ -9,3 +9,8 @@ export function toBase64(bytes: Uint8Array): string {
 	}
 	return btoa(binary);
 }
+
+/** Bytes of standard base64, as GitHub's blob API sends them (line breaks removed first). */
+export function fromBase64(text: string): Uint8Array {
+	return Uint8Array.from(atob(text.replace(/\s+/g, '')), (char) => char.charCodeAt(0));
+}

@@ -82,7 +82,14 @@ function unprocessable(failure: Failure, context: FailureContext): AppError {
 	}
 	if (/fast.forward/i.test(message)) return branchDiverged();
 	if (/workflow/i.test(message)) return noWorkflowAccess(context);
-	return new AppError('http-error', `GitHub refused the request (422 ${message}).`);
+	return new AppError(
+		'http-error',
+		`GitHub refused the request (422 ${message}).`,
+		context.action === 'push'
+			? 'Nothing was left half-done (the branch is written last), so trying again is safe; if ' +
+					'it keeps failing, download the patch and apply it with `git apply`.'
+			: 'The branch is pushed: try again, or open the pull request from it on GitHub.'
+	);
 }
 
 function noWorkflowAccess(context: FailureContext): AppError {

@@ -5,6 +5,7 @@ export type { Clock } from './clock.ts';
 export { pushChanges, type PushOptions } from './push.ts';
 export type { PushProgress, PushResult } from './push-types.ts';
 export type { ExistingBranch } from './advance-branch.ts';
+export { baseBranchHead, rebaseOntoHead, type RepoAccess } from './rebase.ts';
 export {
 	DEFAULT_BRANCH_PREFIX,
 	branchNameFor,

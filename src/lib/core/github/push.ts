@@ -2,8 +2,8 @@
 // baseline tree → a commit → the ref, last. Every step but the last is content-addressed, so a
 // push that fails half-way can simply be run again.
 //
-// Follow-up (not built): `rebaseChanges`, replaying the changes onto a base branch that moved
-// (PullRequestResult.baseMoved), would be a tree on the new base's tree and a commit on top of it.
+// A base branch that moved on is rebased onto by `rebaseOntoHead` (rebase.ts): its result's
+// base is passed here as `baseline`, so the tree sits on the new head's tree.
 import type { FileChange } from '../diff/index.ts';
 import type { Baseline } from '../git/index.ts';
 import { AppError } from '../http/index.ts';

@@ -17,3 +17,9 @@ export {
 	type NetworkPhase
 } from './audit.ts';
 export { GUARD_ENV, GUARD_GLOBAL_KEY, nodeGuardEnv, nodeGuardSource } from './node-guard.ts';
+export {
+	connectPolicy,
+	connectSources,
+	RUNTIME_SOURCES,
+	type ConfiguredEndpoints
+} from './connect-sources.ts';

@@ -3,5 +3,6 @@ export { migrations, type Migration } from './migrations.ts';
 export { settingsRepo, defaultSettings } from './settings-repo.ts';
 export { environmentsRepo, tasksRepo, attemptsRepo, recordsRepo } from './records-repo.ts';
 export { eventsRepo } from './events-repo.ts';
+export { snapshotsRepo, type SnapshotsRepo } from './snapshots-repo.ts';
 export { newId } from './ids.ts';
 export type * from './schema.ts';

@@ -21,5 +21,11 @@ export const migrations: Migration[] = [
 		attempts.createIndex('byTask', 'taskId');
 		// Keyed by [attemptId, seq]: one attempt's log is a key range, read in order.
 		db.createObjectStore('events', { keyPath: ['attemptId', 'seq'] });
+	},
+	// v2: environment snapshots; metadata and packed files apart, so a listing reads no files.
+	(db) => {
+		const snapshots = db.createObjectStore('snapshots', { keyPath: 'environmentId' });
+		snapshots.createIndex('byCreated', 'createdAt');
+		db.createObjectStore('snapshotData', { keyPath: 'environmentId' });
 	}
 ];

@@ -15,7 +15,15 @@ export type GitHubSettings = { token: string; apiBase: string };
 
 export type GitSettings = { corsProxy: string };
 
-export type Settings = { model: ModelSettings; github: GitHubSettings; git: GitSettings };
+/** Environment snapshots (a sandbox saved after setup): how long one stays usable. */
+export type StorageSettings = { snapshotMaxAgeHours: number };
+
+export type Settings = {
+	model: ModelSettings;
+	github: GitHubSettings;
+	git: GitSettings;
+	storage: StorageSettings;
+};
 
 export type SettingsRecord = Settings & { id: 'app'; updatedAt: number };
 
@@ -51,6 +59,8 @@ export type TaskRecord = {
 	environmentId: string;
 	branch: string;
 	attemptCount: number;
+	/** The attempt the user chose among several (its changes are the task's in the list). */
+	chosenAttemptId?: string;
 	createdAt: number;
 	updatedAt: number;
 };
@@ -75,7 +85,15 @@ export type AttemptResult = {
 	deletions: number;
 	summary: string;
 	/** Set once pushed: the branch (updated by later pushes) and the pull request. */
-	pushed?: { branch: string; commitSha: string; pullRequestUrl?: string };
+	pushed?: {
+		branch: string;
+		commitSha: string;
+		pullRequestUrl?: string;
+		/** The base branch's head the changes were rebased onto, when not the baseline. */
+		base?: { commit: string; tree: string };
+		/** Pushed over git to a host other than GitHub's API: no pull request was opened. */
+		gitHost?: boolean;
+	};
 };
 
 export type AttemptRecord = {
@@ -97,10 +115,29 @@ export type AttemptEventRecord = {
 	data: unknown;
 };
 
+/**
+ * An environment's sandbox as setup left it, one per environment. The files are packed into
+ * one blob kept in `snapshotData`, so listing snapshots never reads their contents.
+ */
+export type SnapshotRecord = {
+	environmentId: string;
+	commit: string;
+	/** SHA-256 of the runtime, setup script, variables and secrets: never their values. */
+	configHash: string;
+	runtime: 'webcontainer' | 'lite';
+	createdAt: number;
+	bytes: number;
+	fileCount: number;
+};
+
+export type SnapshotDataRecord = { environmentId: string; data: Uint8Array };
+
 export interface PatchbaySchema extends DBSchema {
 	settings: { key: string; value: SettingsRecord };
 	environments: { key: string; value: EnvironmentRecord; indexes: { byUpdated: number } };
 	tasks: { key: string; value: TaskRecord; indexes: { byCreated: number; byEnvironment: string } };
 	attempts: { key: string; value: AttemptRecord; indexes: { byTask: string } };
 	events: { key: [string, number]; value: AttemptEventRecord };
+	snapshots: { key: string; value: SnapshotRecord; indexes: { byCreated: number } };
+	snapshotData: { key: string; value: SnapshotDataRecord };
 }

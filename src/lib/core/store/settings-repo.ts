@@ -4,7 +4,8 @@ import type { Settings } from './schema.ts';
 export const defaultSettings: Settings = {
 	model: { baseURL: 'https://api.openai.com/v1', apiKey: '', model: '', maxConcurrentAttempts: 2 },
 	github: { token: '', apiBase: 'https://api.github.com' },
-	git: { corsProxy: '' }
+	git: { corsProxy: '' },
+	storage: { snapshotMaxAgeHours: 12 }
 };
 
 /** The app's settings: one record, filled in with defaults for anything never saved. */
@@ -15,7 +16,8 @@ export function settingsRepo(db: PatchbayDb) {
 			return {
 				model: { ...defaultSettings.model, ...stored?.model },
 				github: { ...defaultSettings.github, ...stored?.github },
-				git: { ...defaultSettings.git, ...stored?.git }
+				git: { ...defaultSettings.git, ...stored?.git },
+				storage: { ...defaultSettings.storage, ...stored?.storage }
 			};
 		},
 		async save(settings: Settings): Promise<void> {

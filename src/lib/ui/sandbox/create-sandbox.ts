@@ -12,6 +12,7 @@ import {
 	type Sandbox
 } from '$lib/core/sandbox';
 import type { RuntimeChoice } from '$lib/core/store';
+import { sandboxFetch } from '../workers/sandbox-fetch';
 import { bootTimedOut, bootWebContainer } from './webcontainer-boot';
 
 export type MadeSandbox = { sandbox: Sandbox; notice?: string };
@@ -36,7 +37,12 @@ function lite(attemptId: string, wiring: SandboxWiring): Sandbox {
 	return createLiteSandbox({
 		root,
 		commands: liteCommands({ baseline, root, readBaseline: baselineReader(wiring.checkedOut) }),
-		fetch: createLiteNetwork({ state: wiring.network, onAudit: wiring.onAudit })
+		// Through the network worker: the page itself may reach only the configured endpoints.
+		fetch: createLiteNetwork({
+			state: wiring.network,
+			onAudit: wiring.onAudit,
+			fetch: sandboxFetch
+		})
 	});
 }
 

@@ -3,7 +3,10 @@ import { defaultSettings, settingsRepo, type Settings } from '$lib/core/store';
 import { appDb } from '../db';
 
 export type SettingsErrors = Partial<
-	Record<'modelBaseURL' | 'githubApiBase' | 'corsProxy' | 'maxConcurrent', string>
+	Record<
+		'modelBaseURL' | 'githubApiBase' | 'corsProxy' | 'maxConcurrent' | 'snapshotMaxAge',
+		string
+	>
 >;
 
 /** The settings form: a draft edited in place, saved to IndexedDB on request. */
@@ -47,7 +50,8 @@ function normalise(settings: Settings): Settings {
 			apiBase: settings.github.apiBase.trim(),
 			token: settings.github.token.trim()
 		},
-		git: { corsProxy: settings.git.corsProxy.trim() }
+		git: { corsProxy: settings.git.corsProxy.trim() },
+		storage: { ...settings.storage }
 	};
 }
 
@@ -64,5 +68,8 @@ function validate(settings: Settings): SettingsErrors {
 	const n = settings.model.maxConcurrentAttempts;
 	if (!Number.isInteger(n) || n < 1 || n > 8)
 		errors.maxConcurrent = 'Choose a whole number from 1 to 8.';
+	const hours = settings.storage.snapshotMaxAgeHours;
+	if (!(typeof hours === 'number' && hours > 0 && hours <= 24 * 30))
+		errors.snapshotMaxAge = 'Choose a number of hours from 0.1 to 720.';
 	return errors;
 }

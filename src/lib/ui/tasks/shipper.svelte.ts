@@ -1,10 +1,9 @@
-// "Create PR" for one attempt: scan the diff for secrets (a hit waits for the user's
-// confirmation), push a branch, open (or find) the pull request, and remember it.
-import { diffStats } from '$lib/core/diff';
-import { parseRepoInput } from '$lib/core/git';
-import { openPullRequest, pullRequestBody, pullRequestTitle, pushChanges } from '$lib/core/github';
+// "Create PR" / "Push branch" for one attempt: scan the diff for secrets (a hit waits for the
+// user's confirmation), check whether the base branch moved on (offering a rebase), push, open
+// (or find) the pull request where the host is GitHub, and remember the branch.
+import { parseRepoInput, type MergeRequestLink } from '$lib/core/git';
 import { AppError } from '$lib/core/http';
-import { scanForSecrets, secretMasker, type SecretHit } from '$lib/core/secrets';
+import { scanForSecrets, type SecretHit } from '$lib/core/secrets';
 import {
 	attemptsRepo,
 	settingsRepo,
@@ -14,24 +13,44 @@ import {
 } from '$lib/core/store';
 import type { LogView } from '$lib/core/tasks';
 import { appDb } from '../db';
+import { pushToGitHost, shipToGitHub, type BaseChoice, type Pushed } from './ship-flows';
 
 export type ShipState =
 	| { kind: 'idle' }
 	| { kind: 'secrets'; hits: SecretHit[] }
+	| { kind: 'base-moved'; head: string }
 	| { kind: 'pushing'; message: string }
-	| { kind: 'done'; url: string; branch: string; baseMoved: boolean }
+	| { kind: 'done'; url: string; branch: string; baseMoved: boolean; rebased: boolean }
+	| { kind: 'pushed'; branch: string; base: string; link: MergeRequestLink; rebased: boolean }
 	| { kind: 'error'; code: string; message: string; hint: string };
+
+export type ShipOptions = { confirmed?: boolean; base?: BaseChoice };
+
+/** Whether a repository is pushed through GitHub's API (a pull request) or over git (a branch). */
+export function shipTarget(repoUrl: string, githubApiBase: string): 'github' | 'git' {
+	try {
+		return parseRepoInput(repoUrl, githubApiBase).ref.kind;
+	} catch {
+		return 'github';
+	}
+}
 
 export class Shipper {
 	state = $state<ShipState>({ kind: 'idle' });
 	draft = $state(false);
+	/** The GitHub API base from Settings, which decides what counts as a GitHub repository. */
+	githubApiBase = $state('https://api.github.com');
+
+	async loadSettings() {
+		this.githubApiBase = (await settingsRepo(await appDb()).get()).github.apiBase;
+	}
 
 	async ship(
 		task: TaskRecord,
 		environment: EnvironmentRecord,
 		attempt: AttemptRecord,
 		view: LogView,
-		confirmed = false
+		options: ShipOptions = {}
 	) {
 		const result = attempt.result;
 		if (!result) return;
@@ -39,74 +58,53 @@ export class Shipper {
 		const settings = await settingsRepo(db).get();
 		const secrets = [...environment.setupSecrets, ...environment.envVars].map((v) => v.value);
 		const known = [...secrets, settings.model.apiKey, settings.github.token].filter(Boolean);
-		if (!confirmed) {
+		if (!options.confirmed) {
 			const hits = scanForSecrets(result.changes, { knownSecrets: known });
 			if (hits.length > 0) return void (this.state = { kind: 'secrets', hits });
 		}
 		try {
 			const { ref } = parseRepoInput(environment.repoUrl, settings.github.apiBase);
-			if (ref.kind !== 'github') {
-				throw new AppError(
-					'not-github',
-					'Pull requests are opened through the GitHub API; this repository is not on GitHub.',
-					'Download the patch and apply it with `git apply`.'
-				);
-			}
-			const access = { apiBase: ref.apiBase, token: settings.github.token };
-			this.state = { kind: 'pushing', message: 'Pushing a branch…' };
-			const pushed = await pushChanges({
-				...access,
-				owner: ref.owner,
-				repo: ref.repo,
-				baseline: result.baseline,
-				changes: result.changes,
-				branch: { title: task.title },
-				message: task.title,
-				existingBranch: result.pushed
-					? { name: result.pushed.branch, sha: result.pushed.commitSha }
-					: undefined,
-				onProgress: (p) =>
-					(this.state = {
-						kind: 'pushing',
-						message: `Pushing: ${p.phase} ${p.total ? `${p.done}/${p.total}` : ''}`
-					})
-			});
-			this.state = { kind: 'pushing', message: 'Opening the pull request…' };
-			const prTask = {
-				prompt: task.prompt,
-				followUps: view.items.flatMap((i) => (i.kind === 'user' ? [i.text] : [])).slice(1),
-				summary: result.summary,
-				testsRun: [],
-				blockedRequests: view.network
-					.filter((e) => !e.allowed)
-					.map(({ method, url, reason }) => ({ method, url, reason })),
-				stats: diffStats(result.changes),
-				mask: secretMasker(known)
+			const input = {
+				...{ task, environment, result, view, settings, known, draft: this.draft },
+				report: (message: string) => (this.state = { kind: 'pushing', message })
 			};
-			const pr = await openPullRequest({
-				...access,
-				owner: ref.owner,
-				repo: ref.repo,
-				head: pushed.branch,
-				base: result.baseline.branch,
-				title: pullRequestTitle(prTask),
-				body: pullRequestBody(prTask),
-				draft: this.draft,
-				baselineCommit: result.baseline.commit
-			});
-			const record = await attemptsRepo(db).get(attempt.id);
-			if (record?.result) {
-				const saved = {
-					branch: pushed.branch,
-					commitSha: pushed.commitSha,
-					pullRequestUrl: pr.url
-				};
-				await attemptsRepo(db).put({ ...record, result: { ...record.result, pushed: saved } });
+			input.report('Pushing a branch…');
+			const outcome =
+				ref.kind === 'github'
+					? await shipToGitHub(input, ref, options.base ?? 'ask')
+					: await pushToGitHost(input, ref, options.base ?? 'ask');
+			if (outcome.kind === 'base-moved') {
+				this.state = { kind: 'base-moved', head: outcome.head };
+				return;
 			}
-			this.state = { kind: 'done', url: pr.url, branch: pushed.branch, baseMoved: pr.baseMoved };
+			await remember(attempt.id, outcome.pushed);
+			this.state =
+				outcome.kind === 'pull-request'
+					? {
+							kind: 'done',
+							url: outcome.url,
+							branch: outcome.pushed.branch,
+							baseMoved: outcome.baseMoved,
+							rebased: outcome.rebased
+						}
+					: {
+							kind: 'pushed',
+							branch: outcome.pushed.branch,
+							base: outcome.base,
+							link: outcome.link,
+							rebased: outcome.rebased
+						};
 		} catch (error) {
 			const app = error instanceof AppError ? error : new AppError('unexpected', String(error));
 			this.state = { kind: 'error', code: app.code, message: app.message, hint: app.hint };
 		}
+	}
+}
+
+async function remember(attemptId: string, pushed: Pushed) {
+	const db = await appDb();
+	const record = await attemptsRepo(db).get(attemptId);
+	if (record?.result) {
+		await attemptsRepo(db).put({ ...record, result: { ...record.result, pushed } });
 	}
 }

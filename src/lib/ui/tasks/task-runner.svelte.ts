@@ -10,6 +10,7 @@ import {
 	eventsRepo,
 	newId,
 	settingsRepo,
+	snapshotsRepo,
 	tasksRepo,
 	type AttemptRecord,
 	type AttemptResult,
@@ -18,6 +19,7 @@ import {
 	type TaskRecord
 } from '$lib/core/store';
 import type { Sandbox } from '$lib/core/sandbox';
+import { createEnvironmentSnapshots } from '$lib/core/snapshots';
 import {
 	attemptChanges,
 	conversationFromLog,
@@ -36,6 +38,7 @@ import { appDb } from '../db';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { gitAccess } from '../environments/environment-editor.svelte';
 import { gitRequest } from '../workers/git-client';
+import { sandboxFetch } from '../workers/sandbox-fetch';
 import type { FileChange } from '$lib/core/diff';
 import { formatPatchInWorker } from '../workers/diff-client';
 
@@ -95,6 +98,15 @@ class TaskRunner {
 		set.add(listener);
 		this.#listeners.set(attemptId, set);
 		return () => set.delete(listener);
+	}
+
+	/** Marks one attempt of a task as the chosen one. */
+	async chooseAttempt(taskId: string, attemptId: string): Promise<void> {
+		const db = await appDb();
+		const task = await tasksRepo(db).get(taskId);
+		if (!task) return;
+		await tasksRepo(db).put({ ...task, chosenAttemptId: attemptId, updatedAt: Date.now() });
+		this.version++;
 	}
 
 	async createTask(input: NewTask): Promise<string> {
@@ -176,6 +188,19 @@ class TaskRunner {
 		return this.#sessions.has(attemptId);
 	}
 
+	/** The baseline's paths of an attempt whose sandbox this page holds (for the file view). */
+	baselinePaths(attemptId: string): string[] | undefined {
+		return this.#sessions.get(attemptId)?.baseline.entries.map((entry) => entry.path);
+	}
+
+	/** A baseline file of a held attempt; null when absent, undefined when nothing is held. */
+	async baselineFile(attemptId: string, path: string): Promise<Uint8Array | null | undefined> {
+		const session = this.#sessions.get(attemptId);
+		if (!session) return undefined;
+		const entry = session.baseline.entries.find((e) => e.path === path);
+		return entry ? session.readBaseline(entry.oid) : null;
+	}
+
 	#start(attempt: AttemptRecord, task: TaskRecord, userText: string) {
 		void this.#setStatus(attempt.id, 'queued');
 		this.#scheduler.enqueue(attempt.id, (signal) => this.#run(attempt, task, userText, signal));
@@ -244,7 +269,18 @@ class TaskRunner {
 				apiKey: settings.model.apiKey,
 				model: settings.model.model
 			}),
-			tools: coreTools(),
+			// web_fetch exists only when the agent phase may use the network; it decides every hop.
+			tools: coreTools(
+				environment.agentPolicy.access === 'on'
+					? {
+							webFetch: {
+								state: () => network,
+								onAudit: (event) => emit({ kind: 'network', event }),
+								fetch: sandboxFetch
+							}
+						}
+					: {}
+			),
 			prepare: {
 				checkout: (onProgress) =>
 					gitRequest(
@@ -260,7 +296,11 @@ class TaskRunner {
 						checkedOut,
 						network: () => network,
 						onAudit: (event) => emit({ kind: 'network', event })
-					})
+					}),
+				snapshots: createEnvironmentSnapshots({
+					repo: snapshotsRepo(db),
+					maxAgeMs: settings.storage.snapshotMaxAgeHours * 3_600_000
+				})
 			},
 			log: emit,
 			signal,

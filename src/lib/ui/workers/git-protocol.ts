@@ -1,5 +1,13 @@
 // Messages between the page and the git worker.
-import type { Baseline, CheckoutProgress, CheckoutStats, RepoInfo } from '$lib/core/git';
+import type { FileChange } from '$lib/core/diff';
+import type {
+	Baseline,
+	CheckoutProgress,
+	CheckoutStats,
+	RepoInfo,
+	SmartHttpPushResult
+} from '$lib/core/git';
+import type { BranchSpec } from '$lib/core/github';
 import type { TreeFile } from '$lib/core/sandbox';
 import type { SetupProposal } from '$lib/core/start';
 
@@ -14,12 +22,29 @@ export type GitRequest =
 	| { type: 'lookup'; access: GitAccess }
 	| { type: 'checkout'; access: GitAccess; branch: string; maxFileBytes?: number }
 	/** Looks the repo up and proposes a setup from its files (the checkout is cached for the run). */
-	| { type: 'propose'; access: GitAccess; branch?: string };
+	| { type: 'propose'; access: GitAccess; branch?: string }
+	/** Pushes an attempt's changes as a branch over smart HTTP (hosts other than GitHub's API). */
+	| {
+			type: 'push';
+			access: GitAccess;
+			base: { commit: string; tree: string };
+			changes: FileChange[];
+			branch: BranchSpec;
+			message: string;
+			existingBranch?: { name: string; sha: string };
+			/** Replay the changes onto this head of the base branch first (fetched when missing). */
+			rebase?: { branch: string; head: string };
+	  }
+	/** The commit a branch points at on the git host now (null: no such branch). */
+	| { type: 'branch-head'; access: GitAccess; branch: string };
 
 export type GitResults = {
 	lookup: RepoInfo;
 	checkout: { baseline: Baseline; stats: CheckoutStats; files: TreeFile[] };
 	propose: { info: RepoInfo; branch: string; proposal: SetupProposal };
+	/** With the base the branch sits on (the baseline's, or the head it was rebased onto). */
+	push: SmartHttpPushResult & { base: { commit: string; tree: string } };
+	'branch-head': string | null;
 };
 
 export type WorkerMessage =

@@ -4,10 +4,22 @@ import '$lib/shims/buffer';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
-import { baselineFiles, checkout, lookupRepo, parseRepoInput } from '$lib/core/git';
+import {
+	baselineFiles,
+	checkout,
+	gitdirFor,
+	lookupRepo,
+	openObjectStore,
+	parseRepoInput,
+	pushOverSmartHttp,
+	rebaseOverSmartHttp,
+	remoteBranchHead,
+	type GitRemoteOptions
+} from '$lib/core/git';
+import { rebaseConflictError } from '$lib/core/diff';
 import { AppError } from '$lib/core/http';
 import { proposeSetup } from '$lib/core/start';
-import type { GitRequest, WorkerMessage } from './git-protocol';
+import type { GitRequest, GitResults, WorkerMessage } from './git-protocol';
 
 const fs = new LightningFS('patchbay-git') as unknown as PromiseFsClient;
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
@@ -47,6 +59,18 @@ async function handle(id: number, request: GitRequest) {
 		post({ id, kind: 'result', value: { info, branch, proposal } });
 		return;
 	}
+	if (request.type === 'push' || request.type === 'branch-head') {
+		if (ref.kind !== 'git') {
+			throw new AppError('not-git-host', 'GitHub repositories are pushed through its API.');
+		}
+		const remote = { http, corsProxy: access.corsProxy, token: access.token };
+		const value =
+			request.type === 'push'
+				? await pushBranch(request, ref.url, remote)
+				: await remoteBranchHead({ url: ref.url, remote, branch: request.branch });
+		post({ id, kind: 'result', value });
+		return;
+	}
 	const result = await checkout({
 		ref,
 		branch: request.branch,
@@ -62,6 +86,33 @@ async function handle(id: number, request: GitRequest) {
 	post({ id, kind: 'result', value: { baseline: result.baseline, stats: result.stats, files } }, [
 		...new Set(buffers)
 	]);
+}
+
+/** A push over smart HTTP, onto the new head of the base branch when asked. */
+async function pushBranch(
+	request: Extract<GitRequest, { type: 'push' }>,
+	url: string,
+	remote: GitRemoteOptions
+): Promise<GitResults['push']> {
+	const store = await openObjectStore(fs, gitdirFor({ kind: 'git', url }));
+	let { base, changes } = request;
+	if (request.rebase) {
+		const { branch, head } = request.rebase;
+		const outcome = await rebaseOverSmartHttp({ url, remote, store, branch, head, changes });
+		if (!outcome.ok) throw rebaseConflictError(outcome.conflicts);
+		({ base, changes } = outcome);
+	}
+	const result = await pushOverSmartHttp({
+		url,
+		store,
+		remote,
+		base,
+		changes,
+		branch: request.branch,
+		message: request.message,
+		existingBranch: request.existingBranch
+	});
+	return { ...result, base };
 }
 
 self.onmessage = (event: MessageEvent<{ id: number; request: GitRequest }>) => {

@@ -1,17 +1,35 @@
 import type { Tool } from '../types.ts';
 import { applyPatchTool } from './apply-patch.ts';
 import { shellTool } from './shell.ts';
+import { createWebFetchTool, type WebFetchOptions } from './web-fetch.ts';
 
 export { applyPatchTool, type ApplyPatchArgs } from './apply-patch.ts';
 export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, shellTool, type ShellArgs } from './shell.ts';
 export { MAX_BYTES, MAX_LINES, truncateHeadTail, type Truncation } from './truncate.ts';
+export {
+	createWebFetchTool,
+	WEB_FETCH_MAX_BYTES,
+	WEB_FETCH_MAX_CHARS,
+	wrapUntrusted,
+	type WebFetchArgs,
+	type WebFetchDetails,
+	type WebFetchOptions
+} from './web-fetch.ts';
+export { htmlToText } from './html-text.ts';
 
 /** A name → tool map, the way the loop dispatches calls. */
 export function toolMap(...tools: Tool[]): ReadonlyMap<string, Tool> {
 	return new Map(tools.map((tool) => [tool.name, tool]));
 }
 
-/** The Codex-style core set: `shell` and `apply_patch`. */
-export function coreTools(): ReadonlyMap<string, Tool> {
-	return toolMap(shellTool, applyPatchTool);
+export type CoreToolOptions = {
+	/** Given when the agent phase's policy has network access on: `web_fetch` is offered. */
+	webFetch?: WebFetchOptions;
+};
+
+/** The Codex-style core set: `shell` and `apply_patch`, and `web_fetch` when the network is on. */
+export function coreTools(options: CoreToolOptions = {}): ReadonlyMap<string, Tool> {
+	const tools: Tool[] = [shellTool, applyPatchTool];
+	if (options.webFetch) tools.push(createWebFetchTool(options.webFetch));
+	return toolMap(...tools);
 }

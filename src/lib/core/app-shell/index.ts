@@ -1,0 +1,2 @@
+export { routeRequest, precacheList, type ShellRoute, type ShellScope } from './route.ts';
+export { withHeaders } from './isolate.ts';

@@ -1,0 +1,174 @@
+// The two ways an attempt leaves the browser: through GitHub's API (a branch, then a pull
+// request; a base branch that moved on is caught before the push and may be rebased onto), or
+// over git's smart HTTP to any other host (a branch; the person opens the request there).
+import { diffStats, rebaseConflictError, type FileChange } from '$lib/core/diff';
+import { mergeRequestLink, type MergeRequestLink, type RepoRef } from '$lib/core/git';
+import {
+	baseBranchHead,
+	openPullRequest,
+	pullRequestBody,
+	pullRequestTitle,
+	pushChanges,
+	rebaseOntoHead
+} from '$lib/core/github';
+import { secretMasker } from '$lib/core/secrets';
+import type { AttemptResult, EnvironmentRecord, Settings, TaskRecord } from '$lib/core/store';
+import type { LogView } from '$lib/core/tasks';
+import { gitAccess } from '../environments/environment-editor.svelte';
+import { gitRequest } from '../workers/git-client';
+
+export type ShipInput = {
+	task: TaskRecord;
+	environment: EnvironmentRecord;
+	result: AttemptResult;
+	view: LogView;
+	settings: Settings;
+	/** Secret values to mask in what is written to the host. */
+	known: string[];
+	draft: boolean;
+	report: (message: string) => void;
+};
+
+/** Where the branch goes when the base branch moved: asked, kept, or rebased onto its head. */
+export type BaseChoice = 'ask' | 'original' | 'rebase';
+
+export type Pushed = NonNullable<AttemptResult['pushed']>;
+
+export type ShipOutcome =
+	| { kind: 'base-moved'; head: string }
+	| { kind: 'pull-request'; url: string; pushed: Pushed; baseMoved: boolean; rebased: boolean }
+	| { kind: 'branch'; pushed: Pushed; link: MergeRequestLink; base: string; rebased: boolean };
+
+type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
+
+const existingBranch = (result: AttemptResult) =>
+	result.pushed ? { name: result.pushed.branch, sha: result.pushed.commitSha } : undefined;
+
+/**
+ * The head of the base branch to rebase onto: none (the baseline), or the one a rebased branch
+ * sits on already. Before a first push the base branch is looked at: when it moved on, `ask`
+ * stops for the person's choice and `rebase` takes its head.
+ */
+async function headToRebaseOnto(
+	input: ShipInput,
+	choice: BaseChoice,
+	readHead: () => Promise<string | null>
+): Promise<{ ask: string } | { head: string | undefined }> {
+	const { result } = input;
+	if (result.pushed || choice === 'original') return { head: result.pushed?.base?.commit };
+	input.report('Checking the base branch…');
+	const now = await readHead();
+	if (!now || now === result.baseline.commit) return { head: undefined };
+	return choice === 'ask' ? { ask: now } : { head: now };
+}
+
+async function baseAndChanges(
+	input: ShipInput,
+	repo: { apiBase: string; token: string; owner: string; repo: string },
+	choice: BaseChoice
+): Promise<{ base: { commit: string; tree: string }; changes: FileChange[] } | { ask: string }> {
+	const { result } = input;
+	const target = await headToRebaseOnto(input, choice, () =>
+		baseBranchHead({ ...repo, branch: result.baseline.branch })
+	);
+	if ('ask' in target) return target;
+	if (!target.head) return { base: result.baseline, changes: result.changes };
+	input.report('Rebasing onto the new head…');
+	const rebased = await rebaseOntoHead({ ...repo, head: target.head, changes: result.changes });
+	if (!rebased.ok) throw rebaseConflictError(rebased.conflicts);
+	return rebased;
+}
+
+export async function shipToGitHub(
+	input: ShipInput,
+	ref: GitHubRef,
+	choice: BaseChoice
+): Promise<ShipOutcome> {
+	const { task, result, view } = input;
+	const access = { apiBase: ref.apiBase, token: input.settings.github.token };
+	const repo = { ...access, owner: ref.owner, repo: ref.repo };
+	const target = await baseAndChanges(input, repo, choice);
+	if ('ask' in target) return { kind: 'base-moved', head: target.ask };
+	input.report('Pushing a branch…');
+	const pushed = await pushChanges({
+		...repo,
+		baseline: target.base,
+		changes: target.changes,
+		branch: { title: task.title },
+		message: task.title,
+		existingBranch: existingBranch(result),
+		onProgress: (p) => input.report(`Pushing: ${p.phase} ${p.total ? `${p.done}/${p.total}` : ''}`)
+	});
+	input.report('Opening the pull request…');
+	const prTask = {
+		prompt: task.prompt,
+		followUps: view.items.flatMap((i) => (i.kind === 'user' ? [i.text] : [])).slice(1),
+		summary: result.summary,
+		testsRun: [],
+		blockedRequests: view.network
+			.filter((e) => !e.allowed)
+			.map(({ method, url, reason }) => ({ method, url, reason })),
+		stats: diffStats(result.changes),
+		mask: secretMasker(input.known)
+	};
+	const pr = await openPullRequest({
+		...repo,
+		head: pushed.branch,
+		base: result.baseline.branch,
+		title: pullRequestTitle(prTask),
+		body: pullRequestBody(prTask),
+		draft: input.draft,
+		baselineCommit: target.base.commit
+	});
+	const rebased = target.base.commit !== result.baseline.commit;
+	return {
+		kind: 'pull-request',
+		url: pr.url,
+		baseMoved: pr.baseMoved,
+		rebased,
+		pushed: {
+			branch: pushed.branch,
+			commitSha: pushed.commitSha,
+			pullRequestUrl: pr.url,
+			...(rebased ? { base: target.base } : {})
+		}
+	};
+}
+
+export async function pushToGitHost(
+	input: ShipInput,
+	ref: Extract<RepoRef, { kind: 'git' }>,
+	choice: BaseChoice
+): Promise<ShipOutcome> {
+	const { task, result, environment, settings } = input;
+	const access = gitAccess(environment.repoUrl, settings);
+	const branch = result.baseline.branch;
+	const target = await headToRebaseOnto(input, choice, () =>
+		gitRequest({ type: 'branch-head', access, branch })
+	);
+	if ('ask' in target) return { kind: 'base-moved', head: target.ask };
+	input.report(target.head ? 'Rebasing onto the new head and pushing…' : 'Pushing a branch…');
+	const pushed = await gitRequest({
+		type: 'push',
+		access,
+		base: { commit: result.baseline.commit, tree: result.baseline.tree },
+		changes: result.changes,
+		branch: { title: task.title },
+		message: task.title,
+		existingBranch: existingBranch(result),
+		rebase: target.head ? { branch, head: target.head } : undefined
+	});
+	const rebased = pushed.base.commit !== result.baseline.commit;
+	return {
+		kind: 'branch',
+		base: branch,
+		rebased,
+		link: mergeRequestLink(ref.url, branch, pushed.branch),
+		pushed: {
+			branch: pushed.branch,
+			commitSha: pushed.commitSha,
+			gitHost: true,
+			...(rebased ? { base: pushed.base } : {})
+		}
+	};
+}

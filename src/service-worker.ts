@@ -1,0 +1,64 @@
+// The app-shell service worker: precaches the built app so it loads with no network after the
+// first visit, adds the cross-origin isolation headers where the host sends none, and waits to
+// replace an older version until the page says so (see lib/ui/app-update.svelte.ts).
+import { base, build, files, prerendered, version } from '$service-worker';
+import { precacheList, routeRequest, withHeaders } from '$lib/core/app-shell';
+import { hostHeaders } from '../tools/security-headers.js';
+
+// The DOM typings are the project's; the few worker types needed here are spelled out.
+type ExtendableEvent = Event & { waitUntil(work: Promise<unknown>): void };
+type FetchEvent = ExtendableEvent & {
+	request: Request;
+	respondWith(response: Response | Promise<Response>): void;
+};
+type WorkerScope = {
+	location: Location;
+	skipWaiting(): Promise<void>;
+	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+};
+
+const worker = self as unknown as WorkerScope;
+const CACHE_PREFIX = 'patchbay-shell-';
+const CACHE = `${CACHE_PREFIX}${version}`;
+const SHELL = `${base}/`;
+const precache = precacheList({ base, build, files, prerendered });
+const scope = { origin: worker.location.origin, assets: new Set(precache) };
+
+worker.addEventListener('install', (event) => {
+	// No skipWaiting: a new version waits until the user reloads from the update prompt.
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(precache)));
+});
+
+worker.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) =>
+				Promise.all(
+					keys
+						.filter((key) => key.startsWith(CACHE_PREFIX) && key !== CACHE)
+						.map((key) => caches.delete(key))
+				)
+			)
+	);
+});
+
+worker.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void worker.skipWaiting();
+});
+
+worker.addEventListener('fetch', (event) => {
+	const route = routeRequest(event.request, scope);
+	if (route === 'pass') return;
+	event.respondWith(respond(event.request, route));
+});
+
+async function respond(request: Request, route: 'asset' | 'navigation' | 'same-origin') {
+	const cached =
+		route === 'same-origin'
+			? undefined
+			: await caches.match(route === 'navigation' ? SHELL : request, { cacheName: CACHE });
+	return withHeaders(cached ?? (await fetch(request)), hostHeaders);
+}
