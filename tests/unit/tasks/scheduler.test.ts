@@ -110,4 +110,23 @@ describe('event log', () => {
 			{ seq: 7, entry: { kind: 'text', text: '!' } }
 		]);
 	});
+
+	it('stores urgent entries at once, in one transaction with those appended alongside', async () => {
+		type E = { kind: 'delta' | 'result'; text: string };
+		const batches: StoredEntry<E>[][] = [];
+		const log = createEventLog<E>({
+			startSeq: 0,
+			write: async (batch) => void batches.push(batch),
+			urgent: (entry) => entry.kind === 'result',
+			flushEveryMs: 10_000
+		});
+		log.append({ kind: 'delta', text: 'a' });
+		expect(batches).toHaveLength(0);
+		log.append({ kind: 'result', text: 'exit 0' });
+		log.append({ kind: 'delta', text: 'b' });
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(batches.map((batch) => batch.map((stored) => stored.entry.text))).toEqual([
+			['a', 'exit 0', 'b']
+		]);
+	});
 });

@@ -16,6 +16,11 @@ export type EventLogOptions<T> = {
 	/** The merge of two adjacent entries, or null when they stay apart. */
 	merge?: (previous: T, next: T) => T | null;
 	flushEveryMs?: number;
+	/**
+	 * Entries that must not wait for the timer (a command's result, a status): stored at once, so
+	 * a reload right after one still finds it. Streamed deltas are left to the timer.
+	 */
+	urgent?: (entry: T) => boolean;
 };
 
 export function createEventLog<T>(options: EventLogOptions<T>): EventLog<T> {
@@ -23,6 +28,7 @@ export function createEventLog<T>(options: EventLogOptions<T>): EventLog<T> {
 	let pending: { time: number; entry: T }[] = [];
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let writing: Promise<void> = Promise.resolve();
+	let soon = false;
 
 	function flush(): Promise<void> {
 		clearTimeout(timer);
@@ -39,7 +45,16 @@ export function createEventLog<T>(options: EventLogOptions<T>): EventLog<T> {
 			const merged = last && options.merge ? options.merge(last.entry, entry) : null;
 			if (last && merged) last.entry = merged;
 			else pending.push({ time: Date.now(), entry });
-			timer ??= setTimeout(() => void flush(), options.flushEveryMs ?? 150);
+			if (options.urgent?.(entry)) {
+				// A microtask, so entries appended together still share one transaction.
+				if (!soon) {
+					soon = true;
+					queueMicrotask(() => {
+						soon = false;
+						void flush();
+					});
+				}
+			} else timer ??= setTimeout(() => void flush(), options.flushEveryMs ?? 150);
 		},
 		flush
 	};

@@ -5,7 +5,7 @@ export {
 	type EventLogOptions,
 	type StoredEntry
 } from './event-log.ts';
-export { mergeLogEntries, type AttemptLogEntry } from './log-entry.ts';
+export { isUrgentEntry, mergeLogEntries, type AttemptLogEntry } from './log-entry.ts';
 export {
 	runAttempt,
 	type AttemptSession,

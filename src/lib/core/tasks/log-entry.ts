@@ -48,3 +48,15 @@ export function mergeLogEntries(a: AttemptLogEntry, b: AttemptLogEntry): Attempt
 	}
 	return null;
 }
+
+/**
+ * Entries stored at once rather than on the log's timer: everything but the streamed pieces
+ * (text deltas, command output, setup output, checkout progress), which come in quick runs.
+ */
+export function isUrgentEntry(entry: AttemptLogEntry): boolean {
+	if (entry.kind === 'agent')
+		return entry.event.type !== 'text_delta' && entry.event.type !== 'tool_output';
+	if (entry.kind === 'prepare')
+		return entry.event.type !== 'setup-output' && entry.event.type !== 'checkout-progress';
+	return true;
+}

@@ -29,6 +29,7 @@ import {
 	createEventLog,
 	createScheduler,
 	mergeLogEntries,
+	isUrgentEntry,
 	runAttempt,
 	taskTitle,
 	type AttemptLogEntry,
@@ -220,6 +221,7 @@ class TaskRunner {
 		const log = createEventLog<AttemptLogEntry>({
 			startSeq: await eventsRepo(db).nextSeq(attempt.id),
 			merge: mergeLogEntries,
+			urgent: isUrgentEntry,
 			write: (batch) =>
 				eventsRepo(db).append(
 					batch.map((b) => ({

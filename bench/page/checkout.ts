@@ -1,0 +1,72 @@
+// Checkout (both paths) and sandbox-ready, with the app's own core modules and lightning-fs.
+import LightningFS from '@isomorphic-git/lightning-fs';
+import type { PromiseFsClient } from 'isomorphic-git';
+import http from 'isomorphic-git/http/web';
+import {
+	baselineFiles,
+	checkout,
+	parseRepoInput,
+	type CheckoutResult
+} from '../../src/lib/core/git/index.ts';
+import { createLiteSandbox, type Sandbox } from '../../src/lib/core/sandbox/index.ts';
+
+export type CheckoutSpec = {
+	path: 'rest' | 'smart';
+	repo: string;
+	gitUrl: string;
+	apiBase: string;
+	/** A fresh (wiped) object store, or the one the previous checkout filled. */
+	cold: boolean;
+};
+
+let fs: PromiseFsClient | undefined;
+let last: CheckoutResult | undefined;
+/** What a "memory after checkout" figure holds on to: the files and the sandbox made of them. */
+let kept: { sandbox: Sandbox; files: unknown } | undefined;
+
+let stores = 0;
+
+/** A cold run gets a store of its own (a new name: lightning-fs locks a name to one instance). */
+function objectFs(cold: boolean): PromiseFsClient {
+	if (cold || !fs) fs = new LightningFS(`bench-git-${stores++}`) as unknown as PromiseFsClient;
+	return fs;
+}
+
+export async function timeCheckout(spec: CheckoutSpec) {
+	const input = spec.path === 'rest' ? `acme/${spec.repo}` : `${spec.gitUrl}/acme/${spec.repo}.git`;
+	const { ref } = parseRepoInput(input, spec.apiBase);
+	const started = performance.now();
+	last = await checkout({
+		ref,
+		branch: 'main',
+		fs: objectFs(spec.cold),
+		http,
+		token: '',
+		corsProxy: ''
+	});
+	const ms = performance.now() - started;
+	return { ms, files: last.baseline.entries.length, fromCache: last.stats.fromCache };
+}
+
+/** Baseline → files in a Lite sandbox: reading the blobs, then writing the tree. */
+export async function timeSandboxReady() {
+	if (!last) throw new Error('check out first');
+	kept = undefined;
+	const started = performance.now();
+	const files = await baselineFiles(last.store, last.baseline);
+	const read = performance.now();
+	const sandbox = createLiteSandbox({ root: '/work/bench' });
+	await sandbox.writeTree(files);
+	const written = performance.now();
+	kept = { sandbox, files };
+	return { readMs: read - started, writeMs: written - read, ms: written - started };
+}
+
+/** Lets go of the checkout and its sandbox; says whether a sandbox was held. */
+export function dropCheckout(): boolean {
+	const held = kept !== undefined;
+	kept = undefined;
+	last = undefined;
+	fs = undefined;
+	return held;
+}
