@@ -281,7 +281,8 @@ test('a repository on a plain git host is pushed as a branch over smart HTTP', a
 	expect(git(bare, 'show', 'patchbay/say-more:README.md')).toBe(
 		'# empty-ish\n\nA repo with a README that says more.'
 	);
-	// After a reload the branch is remembered: the next push goes to it.
+	// The branch is remembered at once, and after a reload: the next push goes to it.
+	await expect(changes.getByRole('button', { name: 'Push to the branch' })).toBeVisible();
 	await page.reload();
 	await expect(changes.getByRole('button', { name: 'Push to the branch' })).toBeVisible();
 });

@@ -14,6 +14,7 @@ import {
 import type { LogView } from '$lib/core/tasks';
 import { appDb } from '../db';
 import { pushToGitHost, shipToGitHub, type BaseChoice, type Pushed } from './ship-flows';
+import { taskRunner } from './task-runner.svelte';
 
 export type ShipState =
 	| { kind: 'idle' }
@@ -106,5 +107,7 @@ async function remember(attemptId: string, pushed: Pushed) {
 	const record = await attemptsRepo(db).get(attemptId);
 	if (record?.result) {
 		await attemptsRepo(db).put({ ...record, result: { ...record.result, pushed } });
+		// The task page reloads its records on this: its button now offers the follow-up push.
+		taskRunner.version++;
 	}
 }
