@@ -7,7 +7,6 @@ import {
 import type { CheckoutProgress } from '$lib/core/git';
 import { defaultSetupPolicy } from '$lib/core/network';
 import { newId, type EnvironmentRecord, type Settings } from '$lib/core/store';
-import { createSandbox } from '../sandbox/create-sandbox';
 import { gitRequest } from '../workers/git-client';
 import { gitAccess } from './environment-editor.svelte';
 
@@ -57,12 +56,17 @@ export class EnvironmentTester {
 							},
 							onProgress
 						),
-					createSandbox: (checkedOut) =>
-						createSandbox(environment.runtime, `test-${newId()}`, {
-							checkedOut,
-							network: () => ({ policy: defaultSetupPolicy, phase: 'setup' }),
-							onAudit: () => {}
-						})
+					// The runtimes (just-bash, the WebContainer client) load when a test runs.
+					createSandbox: async (checkedOut) =>
+						(await import('../sandbox/create-sandbox')).createSandbox(
+							environment.runtime,
+							`test-${newId()}`,
+							{
+								checkedOut,
+								network: () => ({ policy: defaultSetupPolicy, phase: 'setup' }),
+								onAudit: () => {}
+							}
+						)
 				},
 				(event) => this.#apply(event)
 			);

@@ -8,7 +8,8 @@ import {
 	type SharedTask
 } from '$lib/core/share';
 import { settingsRepo, type Settings } from '$lib/core/store';
-import { shareSourceOf, type ShareInput, type ShareScope } from '$lib/core/tasks';
+// By file: the core/tasks index also re-exports runAttempt (agent, model, sandbox runtimes).
+import { shareSourceOf, type ShareInput, type ShareScope } from '$lib/core/tasks/share-source';
 import { appDb } from '../db';
 
 export type ShareLink = { url: string; size: ShareSize; task: SharedTask };

@@ -1,5 +1,7 @@
 import { eventsRepo } from '$lib/core/store';
-import { buildLogView, type AttemptLogEntry, type LogView } from '$lib/core/tasks';
+import type { AttemptLogEntry } from '$lib/core/tasks';
+// By file: the core/tasks index also re-exports runAttempt (agent, model, sandbox runtimes).
+import { buildLogView, type LogView } from '$lib/core/tasks/log-view';
 import { appDb } from '../db';
 import { taskRunner } from './task-runner.svelte';
 

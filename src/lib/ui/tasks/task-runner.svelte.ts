@@ -1,7 +1,8 @@
 // The page's task engine: creates tasks and their attempts, runs attempts through the scheduler,
 // appends every log entry to IndexedDB as it happens, and tells open pages about it.
-import { coreTools, type ProposedTask } from '$lib/core/agent';
-import { createModelClient } from '$lib/core/model';
+// The heavy half (agent, model client, sandbox runtimes) is attempt-engine.ts, loaded with
+// `import()` when an attempt starts, so pages that only list or create tasks stay light.
+import type { ProposedTask } from '$lib/core/agent';
 import { defaultSetupPolicy } from '$lib/core/network';
 import type { NetworkState } from '$lib/core/sandbox';
 import {
@@ -10,7 +11,6 @@ import {
 	eventsRepo,
 	newId,
 	settingsRepo,
-	snapshotsRepo,
 	tasksRepo,
 	type AttemptRecord,
 	type AttemptResult,
@@ -18,30 +18,16 @@ import {
 	type TaskMode,
 	type TaskRecord
 } from '$lib/core/store';
-import type { Sandbox } from '$lib/core/sandbox';
-import { createEnvironmentSnapshots } from '$lib/core/snapshots';
-import {
-	attemptChanges,
-	conversationFromLog,
-	replayPatches,
-	RESUME_MESSAGE,
-	type RunAttemptInput,
-	createEventLog,
-	createScheduler,
-	mergeLogEntries,
-	isUrgentEntry,
-	runAttempt,
-	taskTitle,
-	type AttemptLogEntry,
-	type AttemptSession
-} from '$lib/core/tasks';
+import type { AttemptSession, RunAttemptInput } from '$lib/core/tasks';
+// The light modules of core/tasks by file: its index also re-exports runAttempt, whose graph
+// (agent, model, sandbox) would come along with it.
+import { createEventLog } from '$lib/core/tasks/event-log';
+import { isUrgentEntry, mergeLogEntries, type AttemptLogEntry } from '$lib/core/tasks/log-entry';
+import { createScheduler } from '$lib/core/tasks/scheduler';
+import { taskTitle } from '$lib/core/tasks/title';
 import { appDb } from '../db';
-import { createSandbox } from '../sandbox/create-sandbox';
-import { gitAccess } from '../environments/environment-editor.svelte';
-import { gitRequest } from '../workers/git-client';
-import { sandboxFetch } from '../workers/sandbox-fetch';
-import type { FileChange } from '$lib/core/diff';
-import { formatPatchInWorker } from '../workers/diff-client';
+
+const loadEngine = () => import('./attempt-engine');
 
 export type NewTask = {
 	prompt: string;
@@ -55,14 +41,6 @@ type Listener = (entry: AttemptLogEntry) => void;
 
 const ACTIVE: AttemptStatus[] = ['queued', 'preparing', 'running'];
 
-function copyContents(change: FileChange): FileChange {
-	return {
-		...change,
-		before: change.before?.slice() ?? null,
-		after: change.after?.slice() ?? null
-	};
-}
-
 class TaskRunner {
 	/** Bumped whenever a task or attempt changes, so lists re-read. */
 	version = $state(0);
@@ -73,6 +51,8 @@ class TaskRunner {
 	#memory = new Map<string, AttemptLogEntry[]>();
 	#network = new Map<string, NetworkState>();
 	#recovered: Promise<void> | undefined;
+	/** The attempt engine's chunk, once asked for (see warmUp). */
+	#engine: Promise<void> | undefined;
 
 	/** Attempts that were running when the page went away are interrupted, not lost. */
 	recoverInterrupted(): Promise<void> {
@@ -166,10 +146,8 @@ class TaskRunner {
 		const task = attempt && (await tasksRepo(db).get(attempt.taskId));
 		if (!attempt || !task) return;
 		const entries = (await eventsRepo(db).list(attemptId)).map((r) => r.data as AttemptLogEntry);
-		const resume = {
-			messages: conversationFromLog(entries),
-			replay: (sandbox: Sandbox) => replayPatches(entries, sandbox).then(() => {})
-		};
+		const { RESUME_MESSAGE, resumeFromLog } = await loadEngine();
+		const resume = resumeFromLog(entries);
 		void this.#setStatus(attempt.id, 'queued');
 		this.#scheduler.enqueue(attempt.id, (signal) =>
 			this.#run(attempt, task, RESUME_MESSAGE, signal, resume)
@@ -183,6 +161,16 @@ class TaskRunner {
 	isLive(attemptId: string): boolean {
 		const state = this.#scheduler.state(attemptId);
 		return state === 'queued' || state === 'running';
+	}
+
+	/** Starts loading the attempt engine ahead of a start (e.g. while a task is being typed). */
+	warmUp(): void {
+		if (this.#engine) return;
+		// A failed load is asked for again next time; the run itself reports the failure.
+		this.#engine = loadEngine().then(
+			() => {},
+			() => void (this.#engine = undefined)
+		);
 	}
 
 	hasSession(attemptId: string): boolean {
@@ -214,6 +202,7 @@ class TaskRunner {
 		signal: AbortSignal,
 		resume?: RunAttemptInput['resume']
 	) {
+		this.warmUp(); // loads while the records are read
 		const db = await appDb();
 		const settings = await settingsRepo(db).get();
 		this.#scheduler.setConcurrency(settings.model.maxConcurrentAttempts);
@@ -261,52 +250,27 @@ class TaskRunner {
 			policy: defaultSetupPolicy,
 			phase: 'setup'
 		};
-		const result = await runAttempt({
-			mode: task.mode,
-			environment: { ...environment, defaultBranch: task.branch },
+		let engine: Awaited<ReturnType<typeof loadEngine>>;
+		try {
+			engine = await loadEngine();
+		} catch (error) {
+			const message = `The agent could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+			emit({ kind: 'status', status: 'failed', message });
+			await log.flush();
+			return;
+		}
+		const result = await engine.runPageAttempt({
+			attemptId: attempt.id,
+			task,
+			environment,
+			settings,
+			db,
 			userText,
 			session: this.#sessions.get(attempt.id),
-			model: createModelClient({
-				baseURL: settings.model.baseURL,
-				apiKey: settings.model.apiKey,
-				model: settings.model.model
-			}),
-			// web_fetch exists only when the agent phase may use the network; it decides every hop.
-			tools: coreTools(
-				environment.agentPolicy.access === 'on'
-					? {
-							webFetch: {
-								state: () => network,
-								onAudit: (event) => emit({ kind: 'network', event }),
-								fetch: sandboxFetch
-							}
-						}
-					: {}
-			),
-			prepare: {
-				checkout: (onProgress) =>
-					gitRequest(
-						{
-							type: 'checkout',
-							access: gitAccess(environment.repoUrl, settings),
-							branch: task.branch
-						},
-						onProgress
-					),
-				createSandbox: (checkedOut) =>
-					createSandbox(environment.runtime, attempt.id, {
-						checkedOut,
-						network: () => network,
-						onAudit: (event) => emit({ kind: 'network', event })
-					}),
-				snapshots: createEnvironmentSnapshots({
-					repo: snapshotsRepo(db),
-					maxAgeMs: settings.storage.snapshotMaxAgeHours * 3_600_000
-				})
-			},
-			log: emit,
-			signal,
 			resume,
+			signal,
+			emit,
+			network: () => network,
 			onAgentPhase: () => (network = { policy: environment.agentPolicy, phase: 'agent' })
 		});
 		this.#network.set(attempt.id, network);
@@ -319,13 +283,8 @@ class TaskRunner {
 
 	/** Keeps what the attempt changed, so review and push work after a reload too. */
 	async #saveResult(attemptId: string, task: TaskRecord, session: AttemptSession, summary: string) {
-		const { changes, patch, stats } = await attemptChanges(
-			session.sandbox,
-			session.baseline,
-			session.readBaseline,
-			// The worker takes its copies' buffers; the stored changes keep theirs for the push.
-			{ format: (found) => formatPatchInWorker(found.map(copyContents)) }
-		);
+		const { sessionChanges } = await loadEngine();
+		const { changes, patch, stats } = await sessionChanges(session);
 		const resultOf = (attempt: AttemptRecord): AttemptResult => ({
 			baseline: {
 				commit: session.baseline.commit,

@@ -1,0 +1,125 @@
+// The heavy half of the task runner, loaded by `import()` when an attempt starts (or continues,
+// or its result is taken): the agent and its tools, the model client (the `openai` SDK), the
+// sandbox runtimes (just-bash, the WebContainer client) and environment snapshots. The home page
+// loads only the light half (task-runner.svelte.ts), so none of this counts before a task starts.
+import { coreTools } from '$lib/core/agent';
+import type { FileChange } from '$lib/core/diff';
+import { createModelClient } from '$lib/core/model';
+import type { NetworkAuditEvent } from '$lib/core/network';
+import type { NetworkState, Sandbox } from '$lib/core/sandbox';
+import { createEnvironmentSnapshots } from '$lib/core/snapshots';
+import {
+	snapshotsRepo,
+	type EnvironmentRecord,
+	type PatchbayDb,
+	type Settings,
+	type TaskRecord
+} from '$lib/core/store';
+export { RESUME_MESSAGE } from '$lib/core/tasks';
+import {
+	attemptChanges,
+	conversationFromLog,
+	replayPatches,
+	runAttempt,
+	type AttemptChanges,
+	type AttemptLogEntry,
+	type AttemptSession,
+	type RunAttemptInput,
+	type RunAttemptResult
+} from '$lib/core/tasks';
+import { gitAccess } from '../environments/environment-editor.svelte';
+import { createSandbox } from '../sandbox/create-sandbox';
+import { formatPatchInWorker } from '../workers/diff-client';
+import { gitRequest } from '../workers/git-client';
+import { sandboxFetch } from '../workers/sandbox-fetch';
+
+export type PageAttempt = {
+	attemptId: string;
+	task: TaskRecord;
+	environment: EnvironmentRecord;
+	settings: Settings;
+	db: PatchbayDb;
+	userText: string;
+	session?: AttemptSession;
+	resume?: RunAttemptInput['resume'];
+	signal: AbortSignal;
+	emit: (entry: AttemptLogEntry) => void;
+	/** The network state of the current phase, read per request. */
+	network: () => NetworkState;
+	onAgentPhase: () => void;
+};
+
+/** One attempt's run with the page's wiring: git worker, sandbox runtime, model, tools. */
+export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
+	const { environment, settings, task, emit } = run;
+	const onAudit = (event: NetworkAuditEvent) => emit({ kind: 'network', event });
+	return runAttempt({
+		mode: task.mode,
+		environment: { ...environment, defaultBranch: task.branch },
+		userText: run.userText,
+		session: run.session,
+		model: createModelClient({
+			baseURL: settings.model.baseURL,
+			apiKey: settings.model.apiKey,
+			model: settings.model.model
+		}),
+		// web_fetch exists only when the agent phase may use the network; it decides every hop.
+		tools: coreTools(
+			environment.agentPolicy.access === 'on'
+				? { webFetch: { state: run.network, onAudit, fetch: sandboxFetch } }
+				: {}
+		),
+		prepare: {
+			checkout: (onProgress) =>
+				gitRequest(
+					{
+						type: 'checkout',
+						access: gitAccess(environment.repoUrl, settings),
+						branch: task.branch
+					},
+					onProgress
+				),
+			createSandbox: (checkedOut) =>
+				createSandbox(environment.runtime, run.attemptId, {
+					checkedOut,
+					network: run.network,
+					onAudit
+				}),
+			snapshots: createEnvironmentSnapshots({
+				repo: snapshotsRepo(run.db),
+				maxAgeMs: settings.storage.snapshotMaxAgeHours * 3_600_000
+			})
+		},
+		log: emit,
+		signal: run.signal,
+		resume: run.resume,
+		onAgentPhase: run.onAgentPhase
+	});
+}
+
+/** Continuing a lost run: its conversation from the log, its apply_patch edits replayed. */
+export function resumeFromLog(entries: AttemptLogEntry[]): NonNullable<RunAttemptInput['resume']> {
+	return {
+		messages: conversationFromLog(entries),
+		replay: (sandbox: Sandbox) => replayPatches(entries, sandbox).then(() => {})
+	};
+}
+
+function copyContents(change: FileChange): FileChange {
+	return {
+		...change,
+		before: change.before?.slice() ?? null,
+		after: change.after?.slice() ?? null
+	};
+}
+
+/** What the attempt changed, its patch formatted in the diff worker. */
+export function sessionChanges(session: AttemptSession): Promise<AttemptChanges> {
+	return attemptChanges(
+		session.sandbox,
+		session.baseline,
+		session.readBaseline,
+		// The worker takes its copies' buffers; the stored changes keep theirs for the push.
+		{ format: (found) => formatPatchInWorker(found.map(copyContents)) }
+	);
+}
