@@ -25,7 +25,6 @@ export async function prepareTree(size: TreeSize, seed: number) {
 	prepared = undefined;
 	const files = generateTree(size, seed);
 	const sandbox = createLiteSandbox({ root: '/work/changes' });
-	await sandbox.writeTree(files.map((f) => ({ path: f.path, mode: '100644', data: f.bytes })));
 	const blobs = new Map<string, Uint8Array>();
 	const entries: Baseline['entries'] = [];
 	for (const file of files) {
@@ -33,6 +32,10 @@ export async function prepareTree(size: TreeSize, seed: number) {
 		blobs.set(oid, file.bytes);
 		entries.push({ path: file.path, mode: '100644', oid, size: file.bytes.length });
 	}
+	// With their blob ids, as `baselineFiles` hands them to the sandbox in the app.
+	await sandbox.writeTree(
+		files.map((f, i) => ({ path: f.path, mode: '100644', data: f.bytes, oid: entries[i]!.oid }))
+	);
 	const baseline: Baseline = { commit: '', tree: '', branch: 'main', entries, skipped: [] };
 	prepared = { files, sandbox, baseline, blobs };
 	return { files: files.length };

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { configure, modelScript, peer, screenshot } from './peers.ts';
+import { configure, createEnvironment, modelScript, peer, screenshot } from './peers.ts';
 
 /** A local web server standing for "the outside": it records every request it gets. */
 let server: Server;
@@ -36,24 +36,6 @@ const loopPatch = [
 	'+\tfor (const n of numbers) total += n;',
 	'*** End Patch'
 ].join('\n');
-
-type Access = { domains: string };
-
-async function environment(page: Page, access?: Access) {
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill('acme/ts-failing-test');
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText(/branch(es)? · public/)).toBeVisible();
-	if (access) {
-		await page.getByLabel('On', { exact: true }).check();
-		await page.getByLabel('Allowed hosts').selectOption('none');
-		await page.getByLabel('Extra domains').fill(access.domains);
-		await page.getByLabel('Methods').selectOption('read');
-	}
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
-}
 
 async function run(page: Page, prompt: string) {
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
@@ -94,7 +76,7 @@ test.describe('Model output as Markdown', () => {
 			]
 		});
 		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
-		await environment(page);
+		await createEnvironment(page, 'acme/ts-failing-test');
 		await run(page, 'Fix the sum');
 
 		const text = page.getByTestId('model-text').first();
@@ -201,7 +183,7 @@ test.describe('web_fetch', () => {
 			]
 		});
 		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
-		await environment(page, { domains: '127.0.0.1' });
+		await createEnvironment(page, 'acme/ts-failing-test', { access: { domains: '127.0.0.1' } });
 		await run(page, 'Read the release notes');
 		await expect(page.getByTestId('final')).toHaveAttribute('data-reason', 'done');
 		const rows = page.getByTestId('network-panel').locator('tbody tr');
@@ -217,7 +199,7 @@ test.describe('web_fetch', () => {
 			turns: [{ expect: { tools: { exclude: ['web_fetch'] } }, content: 'No network here.' }]
 		});
 		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
-		await environment(page);
+		await createEnvironment(page, 'acme/ts-failing-test');
 		await run(page, 'Anything online?');
 		await expect(page.getByTestId('final')).toHaveAttribute('data-reason', 'done');
 	});

@@ -1,26 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { configure, modelScript, peer, screenshot } from './peers.ts';
-
-type Access = { domains?: string; methods?: 'read' | 'all' };
+import { configure, createEnvironment, modelScript, peer, screenshot } from './peers.ts';
 
 /** A Lite environment whose setup script fetches from a local peer. */
-async function environment(page: Page, setupScript: string, access?: Access) {
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill('acme/empty-ish');
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText('1 branch · public')).toBeVisible();
-	await page.getByLabel('Setup script').fill(setupScript);
-	if (access) {
-		await page.getByLabel('On', { exact: true }).check();
-		await page.getByLabel('Allowed hosts').selectOption('none');
-		await page.getByLabel('Extra domains').fill(access.domains ?? '');
-		await page.getByLabel('Methods').selectOption(access.methods ?? 'read');
-	}
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
-}
-
 async function run(page: Page, prompt: string) {
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
 	await page.getByRole('textbox', { name: 'Task' }).fill(prompt);
@@ -54,7 +35,7 @@ test.describe('Network policy', () => {
 			]
 		});
 		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
-		await environment(page, `curl -sS ${target}`);
+		await createEnvironment(page, 'acme/empty-ish', { setupScript: `curl -sS ${target}` });
 		await run(page, 'Fetch the repository metadata');
 
 		await expect(page.getByTestId('network-phase')).toContainText('Network access is off');
@@ -94,7 +75,10 @@ test.describe('Network policy', () => {
 			]
 		});
 		await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
-		await environment(page, '', { domains: '127.0.0.1', methods: 'read' });
+		await createEnvironment(page, 'acme/empty-ish', {
+			setupScript: '',
+			access: { domains: '127.0.0.1', methods: 'read' }
+		});
 		await run(page, 'Read and then try to write');
 		const panel = page.getByTestId('network-panel');
 		await expect(panel.getByTestId('network-summary')).toHaveText('2 requests · 1 blocked');

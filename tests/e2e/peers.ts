@@ -1,5 +1,5 @@
 // How an e2e test reaches the peers global-setup started, and drives them over HTTP.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const PEER_TOKEN = 'ghp_e2eTestToken0000000000000000000000';
 
@@ -74,4 +74,30 @@ export async function githubControl(path: string, init?: { method?: string; body
 	if (!response.ok)
 		throw new Error(`GitHub peer control ${path}: ${response.status} ${await response.text()}`);
 	return response.status === 204 ? null : ((await response.json()) as unknown);
+}
+
+export type EnvironmentInput = {
+	setupScript?: string;
+	/** Agent network on, no preset, these domains (one per line), these methods. */
+	access?: { domains?: string; methods?: 'read' | 'all' };
+};
+
+/** Creates an environment for `repo` on the Lite runtime through the page, as a person would. */
+export async function createEnvironment(page: Page, repo: string, input: EnvironmentInput = {}) {
+	await page.goto('/#/environments/new');
+	await page.getByLabel('Repository').fill(repo);
+	await page.getByRole('button', { name: 'Look up' }).click();
+	// Earlier tests may have pushed branches: the count is not fixed.
+	await expect(page.getByText(/^\d+ branch(es)?\b/)).toBeVisible();
+	if (input.setupScript !== undefined)
+		await page.getByLabel('Setup script').fill(input.setupScript);
+	if (input.access) {
+		await page.getByLabel('On', { exact: true }).check();
+		await page.getByLabel('Allowed hosts').selectOption('none');
+		await page.getByLabel('Extra domains').fill(input.access.domains ?? '');
+		await page.getByLabel('Methods').selectOption(input.access.methods ?? 'read');
+	}
+	await page.getByLabel('Runtime').selectOption('lite');
+	await page.getByRole('button', { name: 'Save environment' }).click();
+	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { configure, modelScript, screenshot } from './peers.ts';
+import { configure, createEnvironment, modelScript, screenshot } from './peers.ts';
 
 // 200 new files of 50 lines each: a 10,000-line diff, made by the agent in the Lite shell.
 const makeFiles =
@@ -17,13 +17,7 @@ test('a 10,000-line diff opens in the full app without freezing the page', async
 		]
 	});
 	await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill('acme/empty-ish');
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText(/\d+ branch(es)? · public/)).toBeVisible();
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+	await createEnvironment(page, 'acme/empty-ish');
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
 	await page.getByRole('textbox', { name: 'Task' }).fill('Generate two hundred files');
 	await page.getByRole('button', { name: 'Code', exact: true }).click();

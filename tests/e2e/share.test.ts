@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { configure, modelScript, screenshot } from './peers.ts';
+import { configure, createEnvironment, modelScript, screenshot } from './peers.ts';
 
 const patch = [
 	'*** Begin Patch',
@@ -25,13 +25,7 @@ test('a finished task shared with its result opens read-only in a fresh browser 
 }) => {
 	const first = await editScript();
 	await configure(page, { modelBaseURL: first.baseURL, model: 'scripted-model' });
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill('acme/empty-ish');
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText(/\d+ branch(es)? · public/)).toBeVisible();
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+	await createEnvironment(page, 'acme/empty-ish');
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
 	await page.getByRole('textbox', { name: 'Task' }).fill('Say what the repo is in the README');
 	await page.getByRole('button', { name: 'Code', exact: true }).click();

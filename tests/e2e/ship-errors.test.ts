@@ -7,7 +7,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureRepos } from '../fixtures/build-repos.ts';
-import { configure, githubControl, modelScript, peer, PEER_TOKEN, screenshot } from './peers.ts';
+import {
+	configure,
+	createEnvironment,
+	githubControl,
+	modelScript,
+	peer,
+	PEER_TOKEN,
+	screenshot
+} from './peers.ts';
 
 let copies = 0;
 
@@ -37,13 +45,7 @@ async function runCodeTask(page: Page, repo: string, title: string, patch: strin
 		model: 'scripted-model',
 		githubToken: PEER_TOKEN
 	});
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill(repo);
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText(/^\d+ branch(es)?\b/)).toBeVisible();
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+	await createEnvironment(page, repo);
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
 	await page.getByRole('textbox', { name: 'Task' }).fill(title);
 	await page.getByRole('button', { name: 'Code', exact: true }).click();

@@ -1,7 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { configure, modelScript, peer, PEER_TOKEN, screenshot } from './peers.ts';
+import {
+	configure,
+	createEnvironment,
+	modelScript,
+	peer,
+	PEER_TOKEN,
+	screenshot
+} from './peers.ts';
 
 // Built at run time so no scanner flags this repository itself.
 const fakeToken = ['ghp', '_', 'Zq8xV2mN4rT6yB1cD3fG5hJ7kL9pQ0sW2eR4'].join('');
@@ -54,13 +61,7 @@ test("a Code task's changes become a branch and a pull request; a planted token 
 		model: 'scripted-model',
 		githubToken: PEER_TOKEN
 	});
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill('acme/empty-ish');
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText('1 branch · public')).toBeVisible();
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+	await createEnvironment(page, 'acme/empty-ish');
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
 	await page.getByRole('textbox', { name: 'Task' }).fill('Add a config file');
 	await page.getByRole('button', { name: 'Code', exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { configure, modelScript, screenshot } from './peers.ts';
+import { configure, createEnvironment, modelScript, screenshot } from './peers.ts';
 
 const fixPatch = [
 	'*** Begin Patch',
@@ -13,16 +13,6 @@ const fixPatch = [
 ].join('\n');
 
 /** An environment on the Lite runtime, saved through the page. */
-async function createEnvironment(page: Page, repo = 'acme/ts-failing-test') {
-	await page.goto('/#/environments/new');
-	await page.getByLabel('Repository').fill(repo);
-	await page.getByRole('button', { name: 'Look up' }).click();
-	await expect(page.getByText(/branch(es)? · public/)).toBeVisible();
-	await page.getByLabel('Runtime').selectOption('lite');
-	await page.getByRole('button', { name: 'Save environment' }).click();
-	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
-}
-
 /** Goes to the task list inside the app (a page load would interrupt running attempts). */
 async function home(page: Page) {
 	if (page.url().startsWith('http'))
@@ -80,7 +70,7 @@ test.describe('Tasks', () => {
 			]
 		});
 		await configure(page, { modelBaseURL: baseURL, modelApiKey: '', model: 'scripted-model' });
-		await createEnvironment(page);
+		await createEnvironment(page, 'acme/ts-failing-test');
 		await startTask(page, 'Fix the failing test in sum.js', 'Code');
 
 		const log = page.getByRole('list', { name: 'Attempt log' });

@@ -27,6 +27,9 @@ export function sandboxContract(
 ) {
 	describe(`Sandbox contract: ${name}`, () => {
 		let sandbox: Sandbox;
+		/** The listing as path and mode: what every runtime reports. */
+		const list = async (dir?: string, listOptions?: { skipDirs?: string[] }) =>
+			(await sandbox.list(dir, listOptions)).map(({ path, mode }) => ({ path, mode }));
 		beforeEach(async () => {
 			sandbox = await make();
 			await sandbox.writeTree(baseline);
@@ -39,14 +42,17 @@ export function sandboxContract(
 			const all = baseline
 				.map((f) => ({ path: f.path, mode: f.mode }))
 				.sort((a, b) => (a.path < b.path ? -1 : 1));
-			expect(await sandbox.list()).toEqual(all);
-			expect(await sandbox.list('', { skipDirs: ['node_modules'] })).toEqual(
+			expect(await list()).toEqual(all);
+			expect(await list('', { skipDirs: ['node_modules'] })).toEqual(
 				all.filter((f) => !f.path.startsWith('node_modules/'))
 			);
-			expect(await sandbox.list('src')).toEqual([
-				{ path: 'src/deep/nested/file.txt', mode: '100644' }
-			]);
-			expect(await sandbox.list('nowhere')).toEqual([]);
+			expect(await list('src')).toEqual([{ path: 'src/deep/nested/file.txt', mode: '100644' }]);
+			expect(await list('nowhere')).toEqual([]);
+			// Size, where a runtime reports it, is the file's (a symlink's: its target's length).
+			for (const entry of await sandbox.list()) {
+				const file = baseline.find((f) => f.path === entry.path)!;
+				if (entry.size !== undefined) expect(entry.size).toBe(file.data.length);
+			}
 		});
 
 		it('reads files back byte for byte, symlinks as their target, missing as null', async () => {
@@ -62,7 +68,7 @@ export function sandboxContract(
 			await sandbox.remove('src');
 			await sandbox.remove('link');
 			await sandbox.remove('never-existed');
-			const listed = await sandbox.list('', { skipDirs: ['node_modules'] });
+			const listed = await list('', { skipDirs: ['node_modules'] });
 			expect(listed).toEqual([
 				{ path: 'README.md', mode: '100755' },
 				{ path: 'assets/blob.bin', mode: '100644' },
@@ -75,7 +81,7 @@ export function sandboxContract(
 		it("keeps an existing file's mode when rewritten without one", async () => {
 			await sandbox.writeFile('bin/run.sh', '#!/bin/sh\necho changed\n');
 			await sandbox.writeFile('fresh.txt', 'new\n');
-			const listed = await sandbox.list('', { skipDirs: ['node_modules', 'src', 'assets'] });
+			const listed = await list('', { skipDirs: ['node_modules', 'src', 'assets'] });
 			expect(listed).toEqual([
 				{ path: 'README.md', mode: '100644' },
 				{ path: 'bin/run.sh', mode: '100755' },

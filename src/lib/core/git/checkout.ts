@@ -3,12 +3,14 @@ import type { HttpClient, PromiseFsClient } from 'isomorphic-git';
 import {
 	DEFAULT_MAX_FILE_BYTES,
 	type Baseline,
+	type BlobMode,
 	type CheckoutProgress,
 	type CheckoutStats
 } from './baseline.ts';
 import { cloneOverSmartHttp } from './clone-smart-http.ts';
 import { createGitHubReader } from './github-reader.ts';
 import { openObjectStore, readBlob, type ObjectStore } from './object-store.ts';
+import { inPool } from './pool.ts';
 import type { RepoRef } from './repo-ref.ts';
 import { snapshotFromGitHub } from './snapshot-github.ts';
 
@@ -67,9 +69,17 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
 
 /** The baseline's files, read from the object store, ready for `Sandbox.writeTree`. */
 export async function baselineFiles(store: ObjectStore, baseline: Baseline) {
-	const files = [];
-	for (const entry of baseline.entries) {
-		files.push({ path: entry.path, mode: entry.mode, data: await readBlob(store, entry.oid) });
-	}
+	const files: TreeFile[] = new Array(baseline.entries.length);
+	// Several reads in flight: each is a chain of small async file system steps, so they overlap.
+	const indices = baseline.entries.map((_, i) => i);
+	await inPool(indices, BLOB_READS_IN_FLIGHT, async (i) => {
+		const entry = baseline.entries[i]!;
+		const data = await readBlob(store, entry.oid);
+		files[i] = { path: entry.path, mode: entry.mode, oid: entry.oid, data };
+	});
 	return files;
 }
+
+const BLOB_READS_IN_FLIGHT = 16;
+
+type TreeFile = { path: string; mode: BlobMode; oid: string; data: Uint8Array };

@@ -13,14 +13,15 @@ import type {
 import { knownBranchHead, rememberBranchHead } from './branch-heads.ts';
 import { HttpStatusError, type GitHubReader } from './github-reader.ts';
 import { lookupGitHubRepo } from './lookup.ts';
+import { hashBlob } from '../diff/index.ts';
 import {
 	hasObject,
 	loadBaseline,
 	saveBaseline,
-	writeBlob,
 	writeTrees,
 	type ObjectStore
 } from './object-store.ts';
+import { createPackWriter, type PackWriter } from './pack-writer.ts';
 import { inPool } from './pool.ts';
 import type { RepoRef } from './repo-ref.ts';
 
@@ -70,11 +71,14 @@ export async function snapshotFromGitHub(
 
 	let done = 0;
 	report({ phase: 'fetching', loaded: 0, total: missing.length });
+	// The fetched blobs go into packfiles, a few IndexedDB writes instead of one per file.
+	const packs = createPackWriter(store);
 	await inPool(missing, options.concurrency ?? 8, async (entry) => {
-		await fetchFile(options, commit, entry, stats);
+		await fetchFile(options, commit, entry, stats, packs);
 		done++;
 		report({ phase: 'fetching', loaded: done, total: missing.length, message: entry.path });
 	});
+	await packs.close();
 
 	report({ phase: 'verifying', loaded: 0, total: 1, message: 'Checking the tree against GitHub' });
 	const tree = await writeTrees(store, [
@@ -208,9 +212,10 @@ async function fetchFile(
 	options: SnapshotOptions,
 	commit: string,
 	entry: BaselineEntry,
-	stats: CheckoutStats
+	stats: CheckoutStats,
+	packs: PackWriter
 ) {
-	const { ref, reader, store } = options;
+	const { ref, reader } = options;
 	const rawUrl = `${rawBase(ref)}/${ref.owner}/${ref.repo}/${commit}/${entry.path.split('/').map(encodeURIComponent).join('/')}`;
 	for (const source of ['raw', 'blob'] as const) {
 		let bytes: Uint8Array;
@@ -227,7 +232,8 @@ async function fetchFile(
 			continue;
 		}
 		stats.bytesFetched += bytes.length;
-		if ((await writeBlob(store, bytes)) === entry.oid) {
+		if ((await hashBlob(bytes)) === entry.oid) {
+			await packs.add(entry.oid, bytes);
 			stats.filesFetched++;
 			return;
 		}

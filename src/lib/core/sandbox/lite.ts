@@ -1,6 +1,6 @@
 // The Lite runtime: just-bash, a virtual bash with an in-memory file system, in the page.
 // Fully offline, no Node; one instance per attempt.
-import { Bash, InMemoryFs, type CustomCommand, type SecureFetch } from 'just-bash';
+import { Bash, InMemoryFs, type CustomCommand, type FsStat, type SecureFetch } from 'just-bash';
 import { execTimer } from './exec-timer.ts';
 import { joinPath, normaliseRelative, parentOf } from './paths.ts';
 import type {
@@ -33,6 +33,12 @@ const textEncoder = new TextEncoder();
 const toBytes = (data: Uint8Array | string) =>
 	typeof data === 'string' ? textEncoder.encode(data) : data;
 
+/** A file as `writeTree` left it: its blob id and the stat data that says it is still so. */
+type Written = { oid: string; mode: FileMode; size: number; mtimeMs: number; identity: string };
+
+/** How long `writeTree` waits at most for the clock to move past the files it wrote. */
+const CLOCK_TICK_WAIT_MS = 20;
+
 export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 	const root = options.root ?? '/work';
 	const fs = new InMemoryFs();
@@ -45,9 +51,22 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 		...(options.defenseInDepth === false ? { defenseInDepth: false } : {})
 	});
 	const abs = (path: string) => joinPath(root, path);
+	/**
+	 * Like git's index: for each file the last `writeTree` wrote with its blob id, the stat data
+	 * it had then, and when that write ended (`writtenAt`, the index file's own mtime). `list()`
+	 * reports the blob id back while a file's stat data is unchanged, so change detection neither
+	 * reads nor hashes it. The stat data includes just-bash's entry identity, which every write
+	 * of content renews (and `mv`/`cp` do not carry over to another path), so a file rewritten
+	 * with the same size in the same millisecond, or swapped for a copy with the same mtime, is
+	 * still seen. As in git, an entry whose mtime is not older than `writtenAt` is "racy" and
+	 * always re-read.
+	 */
+	const written = new Map<string, Written>();
+	let writtenAt = 0;
 
 	async function writeOne(path: string, data: Uint8Array | string, requested?: FileMode) {
 		const target = abs(path);
+		written.delete(normaliseRelative(path));
 		await fs.mkdir(parentOf(target) || '/', { recursive: true });
 		const previous = await modeAt(target);
 		const mode = requested ?? (previous === '120000' ? '100644' : previous) ?? '100644';
@@ -79,19 +98,62 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 		}
 	}
 
-	async function walk(dir: string, prefix: string, skip: Set<string>, out: SandboxEntry[]) {
-		for (const name of await fs.readdir(dir)) {
-			const full = `${dir}/${name}`;
-			const rel = prefix ? `${prefix}/${name}` : name;
-			const stat = await fs.lstat(full);
-			if (stat.isDirectory) {
-				if (!skip.has(name)) await walk(full, rel, skip, out);
-			} else if (stat.isSymbolicLink) {
-				out.push({ path: rel, mode: '120000' });
-			} else {
-				out.push({ path: rel, mode: stat.mode & 0o111 ? '100755' : '100644' });
-			}
+	/** Writes a file that is new, under folders that are folders or new, in one synchronous step. */
+	function writeNew(target: string, data: Uint8Array, mode: FileMode, mtime: Date) {
+		fs.writeFileSync(target, data, undefined, { mode: mode === '100755' ? 0o755 : 0o644, mtime });
+	}
+
+	/**
+	 * Every file and symlink under `start`, from the file system's list of all paths (InMemoryFs
+	 * lists one folder by scanning every path it holds, so walking folder by folder costs a scan
+	 * per folder). A path counts only when every folder above it, up to `start`, is a real folder
+	 * that is not skipped, as a walk would find it.
+	 */
+	async function listUnder(start: string, prefix: string, skip: Set<string>) {
+		const below = `${start.replace(/\/+$/, '')}/`;
+		const stats = new Map<string, FsStat>();
+		for (const full of fs.getAllPaths()) {
+			if (full.startsWith(below)) stats.set(full, await fs.lstat(full));
 		}
+		const walkable = new Map<string, boolean>();
+		const reachable = (dir: string): boolean => {
+			if (dir === start) return true;
+			let answer = walkable.get(dir);
+			if (answer === undefined) {
+				const stat = stats.get(dir);
+				const slash = dir.lastIndexOf('/');
+				answer =
+					!!stat?.isDirectory && !skip.has(dir.slice(slash + 1)) && reachable(dir.slice(0, slash));
+				walkable.set(dir, answer);
+			}
+			return answer;
+		};
+		const out: SandboxEntry[] = [];
+		for (const [full, stat] of stats) {
+			if (stat.isDirectory || !(stat.isFile || stat.isSymbolicLink)) continue;
+			if (!reachable(full.slice(0, full.lastIndexOf('/')))) continue;
+			const rel = full.slice(below.length);
+			const path = prefix ? `${prefix}/${rel}` : rel;
+			out.push(entryOf(path, stat));
+		}
+		return out;
+	}
+
+	function entryOf(path: string, stat: FsStat): SandboxEntry {
+		const mode: FileMode = stat.isSymbolicLink ? '120000' : stat.mode & 0o111 ? '100755' : '100644';
+		const entry: SandboxEntry = { path, mode, size: stat.size, mtimeMs: stat.mtime.getTime() };
+		const known = written.get(path);
+		if (
+			known &&
+			known.mode === mode &&
+			known.size === entry.size &&
+			known.mtimeMs === entry.mtimeMs &&
+			known.identity === stat.identity &&
+			known.mtimeMs < writtenAt
+		) {
+			entry.oid = known.oid;
+		}
+		return entry;
 	}
 
 	return {
@@ -99,7 +161,50 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 		root,
 		async writeTree(files: TreeFile[]) {
 			await fs.mkdir(root, { recursive: true });
-			for (const file of files) await writeOne(file.path, file.data, file.mode);
+			const existing = new Set(fs.getAllPaths());
+			// A folder that already exists must be a folder for the one-step write below.
+			const folders = new Map<string, boolean>();
+			const isFolderOrNew = async (dir: string): Promise<boolean> => {
+				if (!dir || dir === root) return true;
+				let answer = folders.get(dir);
+				if (answer === undefined) {
+					answer = existing.has(dir)
+						? (await fs.lstat(dir)).isDirectory && (await isFolderOrNew(parentOf(dir)))
+						: await isFolderOrNew(parentOf(dir));
+					folders.set(dir, answer);
+				}
+				return answer;
+			};
+			const mtime = new Date();
+			const recorded: Array<[string, string, Uint8Array]> = [];
+			for (const file of files) {
+				const path = normaliseRelative(file.path);
+				const target = abs(path);
+				if (
+					file.mode !== '120000' &&
+					!existing.has(target) &&
+					(await isFolderOrNew(parentOf(target)))
+				) {
+					writeNew(target, file.data, file.mode, new Date(mtime));
+					written.delete(path);
+				} else {
+					await writeOne(path, file.data, file.mode);
+				}
+				if (file.oid && file.mode !== '120000') recorded.push([path, file.oid, file.data]);
+			}
+			// Let the clock move past the files' mtime, so that none of them is racy (a later write
+			// in the same millisecond would get the same mtime); if it does not, they stay racy.
+			const last = mtime.getTime();
+			for (const until = last + CLOCK_TICK_WAIT_MS; Date.now() <= last && Date.now() < until;)
+				await new Promise((resolve) => setTimeout(resolve, 1));
+			for (const [path, oid, data] of recorded) {
+				const stat = await fs.lstat(abs(path));
+				if (!stat.isFile || stat.size !== data.length || stat.identity === undefined) continue;
+				const mode: FileMode = stat.mode & 0o111 ? '100755' : '100644';
+				const mtimeMs = stat.mtime.getTime();
+				written.set(path, { oid, mode, size: stat.size, mtimeMs, identity: stat.identity });
+			}
+			writtenAt = Date.now();
 		},
 		writeFile: writeOne,
 		async readFile(path) {
@@ -116,9 +221,8 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 		async list(dir = '', listOptions = {}) {
 			const start = abs(dir);
 			if (!(await exists(start))) return [];
-			const out: SandboxEntry[] = [];
 			const prefix = normaliseRelative(dir);
-			await walk(start, prefix, new Set(listOptions.skipDirs ?? []), out);
+			const out = await listUnder(start, prefix, new Set(listOptions.skipDirs ?? []));
 			return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 		},
 		async remove(path) {
@@ -126,6 +230,7 @@ export function createLiteSandbox(options: LiteOptions = {}): Sandbox {
 		},
 		exec: (command, execOptions) => runLite(bash, root, command, execOptions),
 		async dispose() {
+			written.clear();
 			await fs.rm(root, { recursive: true, force: true });
 		}
 	};

@@ -5,10 +5,24 @@ export type SandboxKind = 'webcontainer' | 'lite';
 /** Git's file modes: regular, executable, symlink. */
 export type FileMode = '100644' | '100755' | '120000';
 
-/** A file as git sees it. For a symlink (120000) `data` is the link target. */
-export type TreeFile = { path: string; mode: FileMode; data: Uint8Array };
+/**
+ * A file as git sees it. For a symlink (120000) `data` is the link target. `oid`, when given,
+ * is the blob id of `data`: a sandbox may report it back from `list()` while the file is
+ * unchanged, so change detection skips reading and hashing it.
+ */
+export type TreeFile = { path: string; mode: FileMode; data: Uint8Array; oid?: string };
 
-export type SandboxEntry = { path: string; mode: FileMode };
+/**
+ * A listed file. `size` and `mtimeMs` where the runtime has them cheaply; `oid` only for a file
+ * the sandbox knows is still exactly as `writeTree` wrote it with that blob id.
+ */
+export type SandboxEntry = {
+	path: string;
+	mode: FileMode;
+	size?: number;
+	mtimeMs?: number;
+	oid?: string;
+};
 
 export type OutputChunk = { stream: 'stdout' | 'stderr'; text: string };
 
