@@ -129,7 +129,7 @@ describe('apply_patch tool', () => {
 				]
 			}
 		});
-		expect(await sandbox.list()).toEqual([
+		expect((await sandbox.list()).map(({ path, mode }) => ({ path, mode }))).toEqual([
 			{ path: 'docs/new.md', mode: '100644' },
 			{ path: 'run.sh', mode: '100755' }
 		]);
