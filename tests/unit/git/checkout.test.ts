@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PromiseFsClient } from 'isomorphic-git';
@@ -15,6 +16,10 @@ import {
 	type RepoRef
 } from '../../../src/lib/core/git/index.ts';
 import { AppError } from '../../../src/lib/core/http/index.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';
+import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';
+import { openObjectStore } from '../../../src/lib/core/git/object-store.ts';
+import { snapshotFromGitHub } from '../../../src/lib/core/git/snapshot-github.ts';
 import { startPeers, TOKEN, type Peers } from './peers.ts';
 
 let peers: Peers;
@@ -154,6 +159,71 @@ describe('GitHub REST snapshot', () => {
 			1
 		]);
 		expect(c.baseline.commit).toBe(git(bare('exec-and-symlink'), 'rev-parse', 'main').trim());
+	});
+
+	it('into an empty store: every blob and tree in packs git verifies, the tree git’s own; a second checkout reuses them', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'patchbay-store-'));
+		try {
+			// A store on disk, so that git itself can read it.
+			const gitdir = join(dir, 'store.git');
+			const ref = github('ts-failing-test');
+			if (ref.kind !== 'github') throw new Error('a GitHub ref');
+			const options = {
+				ref,
+				branch: 'main',
+				store: await openObjectStore(nodeFs, gitdir),
+				reader: createGitHubReader({ apiBase: ref.apiBase, token: '' }),
+				maxFileBytes: DEFAULT_MAX_FILE_BYTES
+			};
+			const a = await snapshotFromGitHub(options);
+			expect(a.stats.filesFetched).toBe(a.baseline.entries.length);
+			// Nothing loose: the trees went into the pack with the blobs.
+			expect(readdirSync(join(gitdir, 'objects')).filter((d) => /^[0-9a-f]{2}$/.test(d))).toEqual(
+				[]
+			);
+			const ids = (text: string) => text.trim().split('\n').sort();
+			expect(
+				ids(
+					execFileSync('git', ['--git-dir', gitdir, 'ls-tree', '-r', '-t', a.baseline.tree], {
+						encoding: 'utf8'
+					})
+				)
+			).toEqual(ids(git(bare('ts-failing-test'), 'ls-tree', '-r', '-t', 'main')));
+			const packDir = join(gitdir, 'objects/pack');
+			for (const idx of readdirSync(packDir).filter((f) => f.endsWith('.idx')))
+				execFileSync('git', ['verify-pack', join(packDir, idx)]);
+
+			// The baseline gone, the objects kept: nothing is fetched, the tree is proven again.
+			rmSync(join(gitdir, 'patchbay'), { recursive: true });
+			const b = await snapshotFromGitHub({
+				...options,
+				store: await openObjectStore(nodeFs, gitdir)
+			});
+			expect([b.stats.fromCache, b.stats.filesFetched]).toEqual([false, 0]);
+			expect(b.baseline).toEqual(a.baseline);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('refuses a listing whose tree the files do not add up to, and keeps the verified blobs', async () => {
+		const ref = github('exec-and-symlink');
+		// GitHub's listing, with another tree id: the files fetched cannot add up to it.
+		const lying: typeof fetch = async (input, init) => {
+			const response = await fetch(input, init);
+			if (!String(input).includes('/git/trees/')) return response;
+			const body = (await response.json()) as { sha: string };
+			return Response.json({ ...body, sha: '1'.repeat(40) });
+		};
+		const options = { ref, branch: 'main', fs: fsForTest, http, token: '', corsProxy: '' };
+		expect(await failure(checkout({ ...options, fetch: lying }))).toMatchObject({
+			code: 'snapshot-mismatch'
+		});
+		const again = await checkout(options);
+		expect([again.stats.fromCache, again.stats.filesFetched]).toEqual([false, 0]);
+		expect(again.baseline.tree).toBe(
+			git(bare('exec-and-symlink'), 'rev-parse', 'main^{tree}').trim()
+		);
 	});
 
 	it('walks subtrees when the recursive listing is truncated', async () => {

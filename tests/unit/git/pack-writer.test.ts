@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobOidSync } from '../../../src/lib/core/diff/index.ts';
-import { openObjectStore, readBlob } from '../../../src/lib/core/git/object-store.ts';
+import {
+	buildTrees,
+	listObjects,
+	openObjectStore,
+	readBlob,
+	writeBlob
+} from '../../../src/lib/core/git/object-store.ts';
 import { createPackWriter } from '../../../src/lib/core/git/pack-writer.ts';
 
 const dirs: string[] = [];
@@ -49,5 +55,37 @@ describe('pack writer', () => {
 			const native = execFileSync('git', ['--git-dir', gitdir, 'cat-file', 'blob', oid]);
 			expect(Buffer.from(bytes).equals(native)).toBe(true);
 		}
+	});
+
+	it('packs trees too, and lists every object, packed or loose, in one pass', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'patchbay-pack-'));
+		dirs.push(dir);
+		const gitdir = join(dir, 'store.git');
+		const store = await openObjectStore(nodeFs, gitdir);
+		expect(await listObjects(store)).toEqual(new Set());
+
+		const files = blobs(20).map((bytes, i) => ({
+			bytes,
+			path: `d${i % 3}/sub/f${i}`,
+			mode: '100644'
+		}));
+		const entries = files.map((f) => ({ path: f.path, mode: f.mode, oid: blobOidSync(f.bytes) }));
+		const { root, trees } = buildTrees(entries);
+		const packs = createPackWriter(store);
+		for (const f of files) void packs.add(blobOidSync(f.bytes), f.bytes);
+		for (const t of trees) void packs.add(t.oid, t.bytes, 'tree');
+		await packs.close();
+		const loose = await writeBlob(store, new TextEncoder().encode('loose\n'));
+
+		// git reads the tree we built back as the files we put in.
+		const listed = execFileSync('git', ['--git-dir', gitdir, 'ls-tree', '-r', root], {
+			encoding: 'utf8'
+		});
+		expect(listed.trim().split('\n').sort()).toEqual(
+			entries.map((e) => `${e.mode} blob ${e.oid}\t${e.path}`).sort()
+		);
+		expect(await listObjects(store)).toEqual(
+			new Set([...entries.map((e) => e.oid), ...trees.map((t) => t.oid), loose])
+		);
 	});
 });

@@ -3,6 +3,7 @@
 import * as git from 'isomorphic-git';
 import type { PromiseFsClient } from 'isomorphic-git';
 import type { Baseline } from './baseline.ts';
+import { createSha1 } from '../diff/sha1.ts';
 
 export type ObjectStore = { fs: PromiseFsClient; gitdir: string; cache: object };
 
@@ -66,38 +67,126 @@ export async function loadBaseline(store: ObjectStore, commit: string): Promise<
 }
 
 /** Git orders tree entries by name, with a folder compared as if its name ended in '/'. */
-function treeOrder(a: { path: string; mode: string }, b: { path: string; mode: string }): number {
-	const key = (e: { path: string; mode: string }) => (e.mode === '040000' ? `${e.path}/` : e.path);
-	const ka = key(a);
-	const kb = key(b);
+function treeOrder(a: { name: string; tree: boolean }, b: { name: string; tree: boolean }): number {
+	const ka = a.tree ? `${a.name}/` : a.name;
+	const kb = b.tree ? `${b.name}/` : b.name;
 	return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Writes the tree objects for `entries` (files and submodule links), bottom-up; returns the root oid. */
-export async function writeTrees(
-	store: ObjectStore,
-	entries: { path: string; mode: string; oid: string }[]
-): Promise<string> {
-	type Dir = { files: git.TreeEntry[]; dirs: Map<string, Dir> };
-	const root: Dir = { files: [], dirs: new Map() };
+/** A tree object: its id and its content (without the "tree <size>\0" header). */
+export type TreeObject = { oid: string; bytes: Uint8Array };
+
+/**
+ * The tree objects for `entries` (files and submodule links), computed in memory, bottom-up:
+ * the root's id and every tree, for the caller to compare and then store (into a pack).
+ */
+export function buildTrees(entries: { path: string; mode: string; oid: string }[]): {
+	root: string;
+	trees: TreeObject[];
+} {
+	type Dir = { files: { name: string; mode: string; oid: string }[]; dirs: Map<string, Dir> };
+	const top: Dir = { files: [], dirs: new Map() };
 	for (const entry of entries) {
 		const parts = entry.path.split('/');
 		const name = parts.pop()!;
-		let dir = root;
+		let dir = top;
 		for (const part of parts) {
 			let child = dir.dirs.get(part);
 			if (!child) dir.dirs.set(part, (child = { files: [], dirs: new Map() }));
 			dir = child;
 		}
-		const type = entry.mode === '160000' ? 'commit' : 'blob';
-		dir.files.push({ mode: entry.mode, path: name, oid: entry.oid, type });
+		dir.files.push({ name, mode: entry.mode, oid: entry.oid });
 	}
-	async function write(dir: Dir): Promise<string> {
-		const tree: git.TreeEntry[] = [...dir.files];
+	const trees: TreeObject[] = [];
+	function build(dir: Dir): string {
+		const items: { name: string; mode: string; oid: string; tree: boolean }[] = dir.files.map(
+			(f) => ({ ...f, tree: false })
+		);
 		for (const [name, child] of dir.dirs)
-			tree.push({ mode: '040000', path: name, oid: await write(child), type: 'tree' });
-		tree.sort(treeOrder);
-		return git.writeTree({ fs: store.fs, gitdir: store.gitdir, tree });
+			items.push({ name, mode: '40000', oid: build(child), tree: true });
+		items.sort(treeOrder);
+		const parts = items.map((item) => encoder.encode(`${normalMode(item.mode)} ${item.name}\0`));
+		let size = 0;
+		for (const part of parts) size += part.length + 20;
+		const bytes = new Uint8Array(size);
+		let at = 0;
+		items.forEach((item, i) => {
+			bytes.set(parts[i]!, at);
+			at += parts[i]!.length;
+			bytes.set(fromHex(item.oid), at);
+			at += 20;
+		});
+		const oid = createSha1()
+			.update(encoder.encode(`tree ${size}\0`))
+			.update(bytes)
+			.digestHex();
+		trees.push({ oid, bytes });
+		return oid;
 	}
-	return write(root);
+	return { root: build(top), trees };
+}
+
+/** As git writes a mode into a tree: no leading zero ("40000", "100644"). */
+function normalMode(mode: string): string {
+	return mode.replace(/^0+/, '');
+}
+
+const encoder = new TextEncoder();
+
+function fromHex(text: string): Uint8Array {
+	const out = new Uint8Array(20);
+	for (let i = 0; i < 20; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
+	return out;
+}
+
+/**
+ * Every object id in the store, listed once: the names in each pack index plus the loose
+ * objects' folders. A few file reads instead of a lookup per object (an empty store: two).
+ */
+export async function listObjects(store: ObjectStore): Promise<Set<string>> {
+	const found = new Set<string>();
+	const { fs, gitdir } = store;
+	const readdir = async (path: string): Promise<string[]> => {
+		try {
+			return (await fs.promises.readdir(path)) as string[];
+		} catch {
+			return [];
+		}
+	};
+	const objects = `${gitdir}/objects`;
+	const packs = (await readdir(`${objects}/pack`)).filter((name) => name.endsWith('.idx'));
+	const loose = (await readdir(objects)).filter((name) => /^[0-9a-f]{2}$/.test(name));
+	await Promise.all([
+		...packs.map(async (name) => {
+			const idx = (await fs.promises.readFile(`${objects}/pack/${name}`)) as Uint8Array;
+			for (const oid of packIndexNames(idx)) found.add(oid);
+		}),
+		...loose.map(async (dir) => {
+			for (const rest of await readdir(`${objects}/${dir}`))
+				if (/^[0-9a-f]{38}$/.test(rest)) found.add(dir + rest);
+		})
+	]);
+	return found;
+}
+
+/** The object ids in a pack index, version 2 (what git and isomorphic-git write) or 1. */
+function packIndexNames(idx: Uint8Array): string[] {
+	const view = new DataView(idx.buffer, idx.byteOffset, idx.byteLength);
+	const v2 = view.getUint32(0) === 0xff744f63;
+	const fanout = v2 ? 8 : 0;
+	const count = view.getUint32(fanout + 255 * 4);
+	const names: string[] = new Array(count);
+	for (let i = 0; i < count; i++) {
+		const at = v2 ? fanout + 1024 + i * 20 : fanout + 1024 + i * 24 + 4;
+		names[i] = hex(idx.subarray(at, at + 20));
+	}
+	return names;
+}
+
+const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex(bytes: Uint8Array): string {
+	let out = '';
+	for (const byte of bytes) out += hexByte[byte];
+	return out;
 }
