@@ -5,6 +5,9 @@ import type { FixtureRepo } from './fixture-repos.ts';
 import type { TreeSize } from './fixture-tree.ts';
 import type { Figure, RunCounts } from './stats.ts';
 
+/** A token the GitHub peer knows (the app's runs sign in with it, as a user would). */
+export const BENCH_TOKEN = 'ghp_benchToken000000000000000000000000';
+
 export type BenchContext = {
 	seed: number;
 	counts: RunCounts;

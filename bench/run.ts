@@ -11,7 +11,7 @@ import { startModelServer } from '../tests/servers/model.ts';
 import { argValue } from '../tests/servers/http-common.ts';
 import { buildBenchPage, launchChromium, servePage } from './browser.ts';
 import { startRawCdn } from './raw-cdn.ts';
-import type { Benchmark, BenchContext } from './context.ts';
+import { BENCH_TOKEN, type Benchmark, type BenchContext } from './context.ts';
 import { fixtureRepo, reposRoot, type FixtureRepo } from './fixture-repos.ts';
 import { DEFAULT_SEED, type TreeSize } from './fixture-tree.ts';
 import { table, type Figure } from './stats.ts';
@@ -23,10 +23,14 @@ import { memoryBenchmark } from './suites/memory.ts';
 import { parallelBenchmark } from './suites/parallel.ts';
 import { reviewBenchmark } from './suites/review.ts';
 import { sandboxBenchmark } from './suites/sandbox.ts';
+import { snapshotBenchmark } from './suites/snapshot.ts';
+import { startBenchmark } from './suites/start.ts';
 
 const benchmarks: Benchmark[] = [
 	checkoutBenchmark,
 	sandboxBenchmark,
+	snapshotBenchmark,
+	startBenchmark,
 	changesBenchmark,
 	reviewBenchmark,
 	agentBenchmark,
@@ -75,7 +79,8 @@ async function main() {
 	await repo('small');
 	const [git, github, model, page] = await Promise.all([
 		startGitServer({ root }),
-		startGitHubServer({ root }),
+		// A token for the app's runs (suites/start.ts): unauthenticated callers get 60 requests an hour.
+		startGitHubServer({ root, tokens: { [BENCH_TOKEN]: { login: 'bench', scopes: ['repo'] } } }),
 		startModelServer(),
 		servePage()
 	]);

@@ -62,6 +62,12 @@ export async function timeSandboxReady() {
 	return { readMs: read - started, writeMs: written - read, ms: written - started };
 }
 
+/** The sandbox the last `timeSandboxReady` wrote. */
+export function keptSandbox(): Sandbox {
+	if (!kept) throw new Error('make a sandbox first');
+	return kept.sandbox;
+}
+
 /** Lets go of the checkout and its sandbox; says whether a sandbox was held. */
 export function dropCheckout(): boolean {
 	const held = kept !== undefined;

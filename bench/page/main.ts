@@ -7,10 +7,13 @@ import { dropTree, prepareTree, timeChanges } from './changes.ts';
 import { timeAgentLoop, timeAttempts } from './agent.ts';
 import { measureMemory } from './long-tasks.ts';
 import { timeReview } from './review.ts';
+import { timeSnapshotMount, timeSnapshotSave } from './snapshot.ts';
 
 const bench = {
 	timeCheckout,
 	timeSandboxReady,
+	timeSnapshotSave,
+	timeSnapshotMount,
 	dropCheckout,
 	prepareTree,
 	timeChanges,
