@@ -1,13 +1,7 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumArgs, systemChromium } from './tools/chromium.js';
 
 const port = Number(process.env.PREVIEW_PORT ?? 4173);
-
-/** Debian's Chromium when present (Playwright's own browser cannot be downloaded here). */
-function systemChromium(): string | undefined {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	return candidates.find((path): path is string => !!path && existsSync(path));
-}
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -29,15 +23,7 @@ export default defineConfig({
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: systemChromium(),
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
+			args: chromiumArgs
 		}
 	},
 	webServer: {

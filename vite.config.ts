@@ -1,8 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, systemChromium } from './tools/chromium.js';
 import { crossOriginIsolation } from './tools/vite-isolation-plugin.js';
 import { nodeScript } from './tools/vite-node-script-plugin.js';
 
@@ -10,10 +10,6 @@ import { nodeScript } from './tools/vite-node-script-plugin.js';
 const browserAliases = {
 	'node:zlib': fileURLToPath(new URL('./src/lib/shims/zlib.ts', import.meta.url))
 };
-
-const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-	(p) => !!p && existsSync(p)
-);
 
 export default defineConfig({
 	plugins: [crossOriginIsolation(), nodeScript(), sveltekit()],
@@ -37,17 +33,7 @@ export default defineConfig({
 						enabled: true,
 						headless: true,
 						provider: playwright({
-							launchOptions: {
-								executablePath: chromiumPath,
-								args: [
-									'--no-sandbox',
-									'--disable-gpu',
-									'--disable-background-networking',
-									'--disable-component-update',
-									'--disable-sync',
-									'--no-first-run'
-								]
-							}
+							launchOptions: { executablePath: systemChromium(), args: chromiumArgs }
 						}),
 						instances: [{ browser: 'chromium' }]
 					}

@@ -6,25 +6,14 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { build } from 'vite';
 import { listen, type RunningServer } from '../tests/servers/http-common.ts';
+import { chromiumArgs, systemChromium } from '../tools/chromium.js';
 import type { BenchApi } from './page/main.ts';
 
-export const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic',
-	// measureUserAgentSpecificMemory otherwise waits for the next natural GC (up to 20 s).
-	'--enable-blink-features=ForceEagerMeasureMemory'
-];
+// measureUserAgentSpecificMemory otherwise waits for the next natural GC (up to 20 s).
+const benchChromiumArgs = [...chromiumArgs, '--enable-blink-features=ForceEagerMeasureMemory'];
 
 export function launchChromium(): Promise<Browser> {
-	const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-		(p): p is string => !!p && existsSync(p)
-	);
-	return chromium.launch({ executablePath, args: chromiumArgs });
+	return chromium.launch({ executablePath: systemChromium(), args: benchChromiumArgs });
 }
 
 const root = new URL('../', import.meta.url);

@@ -119,16 +119,19 @@ describe('shareSourceOf', () => {
 			view,
 			scope: 'result',
 			model: 'm1'
-		}).result!;
-		expect(result.summary).toContain('Fixed it');
-		expect(result.patch).toBe('diff --git a/x b/x\n');
-		expect(result.model).toBe('m1');
-		expect(result.usage).toEqual({ promptTokens: 100, completionTokens: 20, totalTokens: 120 });
-		expect(result.timings).toMatchObject({ cloneMs: 120, agentMs: 900, totalMs: 1020 });
-		expect(result.networkAudit).toEqual([
-			{ method: 'GET', url: 'http://evil.net/x?q=***', allowed: false, reason: 'network off' }
-		]);
-		expect(result.logExcerpt).toBeUndefined();
+		}).result;
+		// Masking happens later, in toSharedTask: here the values are as recorded.
+		expect(result).toEqual({
+			summary: `Fixed it; the key was ${SECRET}`,
+			patch: 'diff --git a/x b/x\n',
+			logExcerpt: undefined,
+			model: 'm1',
+			usage: { promptTokens: 100, completionTokens: 20, totalTokens: 120 },
+			timings: { totalMs: 1020, cloneMs: 120, setupMs: undefined, agentMs: 900 },
+			networkAudit: [
+				{ method: 'GET', url: 'http://evil.net/x?q=***', allowed: false, reason: 'network off' }
+			]
+		});
 		const withLog = shareSourceOf({ task, environment, attempt, view, scope: 'log' }).result!;
 		expect(withLog.logExcerpt).toContain('Looking around.');
 	});

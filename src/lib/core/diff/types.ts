@@ -38,12 +38,16 @@ export type BaselineEntry = {
 
 export type Baseline = { entries: BaselineEntry[] };
 
+/**
+ * A listed file. `size` and `mtimeMs` where the runtime has them cheaply; `oid` only for a file
+ * the sandbox knows is still exactly as it was written with that blob id (the file is then
+ * neither read nor hashed).
+ */
 export type SandboxEntry = {
 	path: string;
 	mode: FileMode;
 	size?: number;
 	mtimeMs?: number;
-	/** The blob id, when the sandbox can hash natively: the file is then never read. */
 	oid?: string;
 };
 

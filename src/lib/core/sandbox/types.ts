@@ -1,9 +1,10 @@
 // The Sandbox seam: where an attempt's files live and its commands run.
+import type { FileMode, SandboxEntry } from '../diff/types.ts';
+
+// What change detection reads is what a sandbox lists: one definition, in core/diff.
+export type { FileMode, SandboxEntry };
 
 export type SandboxKind = 'webcontainer' | 'lite';
-
-/** Git's file modes: regular, executable, symlink. */
-export type FileMode = '100644' | '100755' | '120000';
 
 /**
  * A file as git sees it. For a symlink (120000) `data` is the link target. `oid`, when given,
@@ -11,18 +12,6 @@ export type FileMode = '100644' | '100755' | '120000';
  * unchanged, so change detection skips reading and hashing it.
  */
 export type TreeFile = { path: string; mode: FileMode; data: Uint8Array; oid?: string };
-
-/**
- * A listed file. `size` and `mtimeMs` where the runtime has them cheaply; `oid` only for a file
- * the sandbox knows is still exactly as `writeTree` wrote it with that blob id.
- */
-export type SandboxEntry = {
-	path: string;
-	mode: FileMode;
-	size?: number;
-	mtimeMs?: number;
-	oid?: string;
-};
 
 export type OutputChunk = { stream: 'stdout' | 'stderr'; text: string };
 
