@@ -1,6 +1,7 @@
 export { openPatchbayDb, type PatchbayDb, type OpenOptions } from './open-db.ts';
 export { migrations, type Migration } from './migrations.ts';
 export { settingsRepo, defaultSettings } from './settings-repo.ts';
+export { settingsSecrets } from './settings-secrets.ts';
 export { environmentsRepo, tasksRepo, attemptsRepo, recordsRepo } from './records-repo.ts';
 export { eventsRepo } from './events-repo.ts';
 export { snapshotsRepo, type SnapshotsRepo } from './snapshots-repo.ts';
