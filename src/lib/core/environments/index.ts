@@ -16,3 +16,4 @@ export {
 	type Prepared,
 	type CheckedOut
 } from './prepare.ts';
+export { withAgentVariables } from './agent-variables.ts';

@@ -7,7 +7,12 @@ import {
 	type FinalEvent,
 	type Tool
 } from '../agent/index.ts';
-import { prepareEnvironment, PrepareError, type PrepareDeps } from '../environments/index.ts';
+import {
+	prepareEnvironment,
+	PrepareError,
+	withAgentVariables,
+	type PrepareDeps
+} from '../environments/index.ts';
 import type { Baseline } from '../git/index.ts';
 import type { Message, ModelClient } from '../model/index.ts';
 import type { NetworkPolicy } from '../network/index.ts';
@@ -96,7 +101,8 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 			systemPrompt,
 			tools: input.tools,
 			model: input.model,
-			sandbox: session.sandbox,
+			// The environment's variables for every agent command; its secrets were setup's only.
+			sandbox: withAgentVariables(session.sandbox, input.environment.envVars),
 			mode: input.mode
 		},
 		(event) => input.log({ kind: 'agent', event }),
