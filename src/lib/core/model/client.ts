@@ -1,10 +1,17 @@
 // A ModelClient over the openai SDK, for any OpenAI-compatible server. The SDK's own retries are
 // off: retrying here lets every retry show up as an event, and lets a stream cut mid-reply be
-// retried as a whole (the SDK retries only before the first byte).
+// retried as a whole (the SDK retries only before the first byte). Each request has its own
+// deadline (deadline.ts), so a server that goes quiet is retried too, visibly, instead of hanging.
 import OpenAI from 'openai';
 import { isAbortError } from '../http/index.ts';
 import { backoffMs, MAX_RETRY_DELAY_MS, sleep } from './backoff.ts';
-import { classifyFailure, type Failure } from './failures.ts';
+import {
+	DEFAULT_CONNECT_TIMEOUT_MS,
+	DEFAULT_IDLE_TIMEOUT_MS,
+	type DeadlineLimits,
+	StreamDeadline
+} from './deadline.ts';
+import { classifyFailure, timedOut, type Failure } from './failures.ts';
 import type { ModelClient, ModelEvent, ModelRequest } from './types.ts';
 import { ReplyAssembler, toWireMessages, toWireTools } from './wire.ts';
 
@@ -19,12 +26,18 @@ export type ModelClientOptions = {
 	retryBaseMs?: number;
 	/** Jitter source in [0, 1); tests pin it. */
 	random?: () => number;
+	/** How long to wait for the response headers (default 60 s). */
+	connectTimeoutMs?: number;
+	/** How long the server may send nothing once the reply has begun (default 90 s). */
+	idleTimeoutMs?: number;
 };
 
 type Settings = Required<Pick<ModelClientOptions, 'maxRetries' | 'retryBaseMs' | 'random'>> & {
 	baseURL: string;
 	model: string;
 	openai: OpenAI;
+	fetch: typeof globalThis.fetch;
+	limits: DeadlineLimits;
 };
 
 export function createModelClient(options: ModelClientOptions): ModelClient {
@@ -40,9 +53,13 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
 			// Local servers need no key, but the SDK insists on one.
 			apiKey: options.apiKey || 'no-key',
 			dangerouslyAllowBrowser: true,
-			maxRetries: 0,
-			...(options.fetch ? { fetch: options.fetch } : {})
-		})
+			maxRetries: 0
+		}),
+		fetch: options.fetch ?? globalThis.fetch,
+		limits: {
+			connectMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+			idleMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+		}
 	};
 	return {
 		model: options.model,
@@ -59,9 +76,12 @@ async function* streamReply(
 ): AsyncGenerator<ModelEvent> {
 	for (let attempt = 1; ; attempt++) {
 		const reply = new ReplyAssembler();
+		// One deadline per request: its signal ends this request only, never the caller's.
+		const deadline = new StreamDeadline(settings.limits, signal);
 		let failure: Failure;
 		try {
-			const stream = await settings.openai.chat.completions.create(
+			const openai = settings.openai.withOptions({ fetch: deadline.watch(settings.fetch) });
+			const stream = await openai.chat.completions.create(
 				{
 					model: settings.model,
 					messages: toWireMessages(request.messages),
@@ -69,18 +89,26 @@ async function* streamReply(
 					stream: true,
 					stream_options: { include_usage: true }
 				},
-				{ signal }
+				{ signal: deadline.signal }
 			);
-			for await (const chunk of stream) yield* reply.add(chunk);
+			for await (const chunk of stream) {
+				deadline.pause();
+				yield* reply.add(chunk);
+				deadline.resume();
+			}
 			// The SDK ends the iteration quietly when the request is aborted.
 			if (signal.aborted) return yield aborted;
 			if (reply.finish) return yield* reply.end();
-			failure = endedEarly;
+			failure = deadline.expired ? timedOut(deadline.expired) : endedEarly;
 		} catch (error) {
-			if (signal.aborted || isAbortError(error)) return yield aborted;
+			if (signal.aborted) return yield aborted;
 			// A cut after the finish reason loses at most the usage: the reply itself is whole.
 			if (reply.finish) return yield* reply.end();
-			failure = classifyFailure(error, settings.baseURL);
+			if (deadline.expired) failure = timedOut(deadline.expired);
+			else if (isAbortError(error)) return yield aborted;
+			else failure = classifyFailure(error, settings.baseURL);
+		} finally {
+			deadline.dispose();
 		}
 		const retry = planRetry(failure, attempt, settings);
 		if (retry.type === 'finish') return yield retry;
@@ -109,11 +137,10 @@ function planRetry(
 	if (!retry) return { type: 'finish', reason: 'error', error };
 	if (attempt > settings.maxRetries) {
 		const tries = `gave up after ${attempt} attempts`;
-		return {
-			type: 'finish',
-			reason: 'error',
-			error: { ...error, message: `${error.message} (${tries})` }
-		};
+		const message = failure.next
+			? `${error.message.replace(/\.$/, '')} (${tries}). ${failure.next}`
+			: `${error.message} (${tries})`;
+		return { type: 'finish', reason: 'error', error: { ...error, message } };
 	}
 	if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_DELAY_MS) {
 		const wait = `it asked to wait ${Math.ceil(retryAfterMs / 1000)} s before trying again`;
@@ -128,5 +155,10 @@ function planRetry(
 		{ baseMs: settings.retryBaseMs, random: settings.random },
 		retryAfterMs
 	);
-	return { type: 'retry', attempt, delayMs, reason: retry, message: error.message };
+	// A timeout says which retry this is: minutes may pass between them.
+	const message =
+		retry === 'timeout'
+			? `${error.message.replace(/\.$/, '')}; retrying (${attempt} of ${settings.maxRetries})`
+			: error.message;
+	return { type: 'retry', attempt, delayMs, reason: retry, message };
 }

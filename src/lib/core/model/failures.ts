@@ -1,6 +1,7 @@
 // Sorts what went wrong with a model request into "try again" (with the reason shown to the user)
 // and "give up" (with a message saying what to do), as the SDK's own retries are switched off.
 import OpenAI from 'openai';
+import { describeExpiry, type Expired } from './deadline.ts';
 import type { ModelError, RetryReason } from './types.ts';
 
 export type Failure = {
@@ -9,11 +10,24 @@ export type Failure = {
 	retry?: RetryReason;
 	/** What the server asked for (`retry-after-ms` / `Retry-After`), in milliseconds. */
 	retryAfterMs?: number;
+	/** What to do next, added to the message once the retries are spent. */
+	next?: string;
 };
 
 /** A non-retryable failure to report as is. */
 export function giveUp(code: ModelError['code'], message: string, status?: number): Failure {
 	return { error: status === undefined ? { code, message } : { code, message, status } };
+}
+
+/** A request ended by its deadline (deadline.ts): worth another try, as a stall is often passing. */
+export function timedOut(expired: Expired): Failure {
+	return {
+		error: { code: 'timeout', message: describeExpiry(expired) },
+		retry: 'timeout',
+		next:
+			'Check that the model server is running and not overloaded, or allow it more time in ' +
+			'Settings → Model → Advanced.'
+	};
 }
 
 export function classifyFailure(error: unknown, baseURL: string): Failure {

@@ -31,12 +31,14 @@ export type ModelErrorCode =
 	| 'quota-exceeded'
 	| 'server-error'
 	| 'unreachable'
+	/** No response headers, or no bytes mid-reply, within the limits in Settings. */
+	| 'timeout'
 	| 'content-filter'
 	| 'http-error';
 
 export type ModelError = { message: string; code: ModelErrorCode; status?: number };
 
-export type RetryReason = 'rate-limited' | 'server-error' | 'connection';
+export type RetryReason = 'rate-limited' | 'server-error' | 'connection' | 'timeout';
 
 /**
  * What a streamed reply yields, in order: text and tool-call deltas as they arrive, then the
