@@ -23,7 +23,9 @@ const settings: Settings = {
 		baseURL: 'https://api.openai.com/v1',
 		apiKey,
 		model: 'gpt-4.1',
-		maxConcurrentAttempts: 2
+		maxConcurrentAttempts: 2,
+		connectTimeoutSeconds: 60,
+		idleTimeoutSeconds: 90
 	},
 	github: { token: githubToken, apiBase: 'https://api.github.com' },
 	git: { corsProxy: '' },

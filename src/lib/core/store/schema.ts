@@ -9,6 +9,10 @@ export type ModelSettings = {
 	apiKey: string;
 	model: string;
 	maxConcurrentAttempts: number;
+	/** How long a model request may wait for the response headers. */
+	connectTimeoutSeconds: number;
+	/** How long a streaming reply may send nothing before it is retried. */
+	idleTimeoutSeconds: number;
 };
 
 export type GitHubSettings = { token: string; apiBase: string };

@@ -1,8 +1,16 @@
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from '../model/deadline.ts';
 import type { PatchbayDb } from './open-db.ts';
 import type { Settings } from './schema.ts';
 
 export const defaultSettings: Settings = {
-	model: { baseURL: 'https://api.openai.com/v1', apiKey: '', model: '', maxConcurrentAttempts: 2 },
+	model: {
+		baseURL: 'https://api.openai.com/v1',
+		apiKey: '',
+		model: '',
+		maxConcurrentAttempts: 2,
+		connectTimeoutSeconds: DEFAULT_CONNECT_TIMEOUT_MS / 1000,
+		idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_MS / 1000
+	},
 	github: { token: '', apiBase: 'https://api.github.com' },
 	git: { corsProxy: '' },
 	storage: { snapshotMaxAgeHours: 12 }

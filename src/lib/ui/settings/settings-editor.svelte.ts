@@ -4,7 +4,13 @@ import { appDb } from '../db';
 
 export type SettingsErrors = Partial<
 	Record<
-		'modelBaseURL' | 'githubApiBase' | 'corsProxy' | 'maxConcurrent' | 'snapshotMaxAge',
+		| 'modelBaseURL'
+		| 'githubApiBase'
+		| 'corsProxy'
+		| 'maxConcurrent'
+		| 'snapshotMaxAge'
+		| 'connectTimeout'
+		| 'idleTimeout',
 		string
 	>
 >;
@@ -68,8 +74,17 @@ function validate(settings: Settings): SettingsErrors {
 	const n = settings.model.maxConcurrentAttempts;
 	if (!Number.isInteger(n) || n < 1 || n > 8)
 		errors.maxConcurrent = 'Choose a whole number from 1 to 8.';
+	const { connectTimeoutSeconds, idleTimeoutSeconds } = settings.model;
+	if (!isTimeout(connectTimeoutSeconds)) errors.connectTimeout = timeoutHint;
+	if (!isTimeout(idleTimeoutSeconds)) errors.idleTimeout = timeoutHint;
 	const hours = settings.storage.snapshotMaxAgeHours;
 	if (!(typeof hours === 'number' && hours > 0 && hours <= 24 * 30))
 		errors.snapshotMaxAge = 'Choose a number of hours from 0.1 to 720.';
 	return errors;
+}
+
+const timeoutHint = 'Choose a number of seconds from 1 to 3600.';
+
+function isTimeout(seconds: number): boolean {
+	return typeof seconds === 'number' && seconds >= 1 && seconds <= 3600;
 }

@@ -61,7 +61,9 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 		model: createModelClient({
 			baseURL: settings.model.baseURL,
 			apiKey: settings.model.apiKey,
-			model: settings.model.model
+			model: settings.model.model,
+			connectTimeoutMs: settings.model.connectTimeoutSeconds * 1000,
+			idleTimeoutMs: settings.model.idleTimeoutSeconds * 1000
 		}),
 		// web_fetch exists only when the agent phase may use the network; it decides every hop.
 		tools: coreTools(
