@@ -7,6 +7,7 @@ import {
 	encodeShare,
 	MAX_INFLATED_BYTES,
 	MAX_LINK_CHARS,
+	SHARE_CAPS,
 	type SharedTask
 } from '../../../src/lib/core/share/index.ts';
 import { base64Url, errorOf, linkOf, linkOfJson, sampleTask, shareError } from './helpers.ts';
@@ -51,7 +52,12 @@ describe('decodeShare with deflate bombs', () => {
 	});
 
 	it('rejects a task just over the inflated cap and accepts one just under it', () => {
-		const fill = (size: number) => ({ ...sampleTask, result: { summary: 'x'.repeat(size) } });
+		// The patch at its own cap; the summary fills the rest.
+		const patch = 'x'.repeat(SHARE_CAPS.patch.chars);
+		const fill = (size: number) => ({
+			...sampleTask,
+			result: { summary: 'x'.repeat(size), patch }
+		});
 		const overhead = JSON.stringify({ version: 1, ...fill(0) }).length;
 		const atCap = fill(MAX_INFLATED_BYTES - overhead);
 		expect(decodeShare(linkOfJson({ version: 1, ...atCap }))).toStrictEqual(atCap);
@@ -120,9 +126,14 @@ describe('decodeShare with damaged or foreign text', () => {
 
 describe('encodeShare size caps', () => {
 	it('refuses a task that inflates past what decodeShare accepts', () => {
-		const heavy: SharedTask = { ...sampleTask, result: { summary: 'x'.repeat(9 * 1024 * 1024) } };
+		// Each text within its own cap; together over the inflated cap.
+		const heavy: SharedTask = {
+			...sampleTask,
+			prompt: 'x'.repeat(1_000_000),
+			result: { summary: 'x'.repeat(1_000_000), patch: 'x'.repeat(SHARE_CAPS.patch.chars) }
+		};
 		expect(errorOf(() => encodeShare(heavy))).toStrictEqual(
-			shareError('too-large', 'The task is 9.0 MB; a link holds at most 8.0 MB of data.')
+			shareError('too-large', 'The task is 9.4 MB; a link holds at most 8.0 MB of data.')
 		);
 	});
 
@@ -133,7 +144,7 @@ describe('encodeShare size caps', () => {
 			seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
 			return (seed >>> 28).toString(16);
 		}).join('');
-		const heavy: SharedTask = { ...sampleTask, result: { summary: 'ok', logExcerpt: log } };
+		const heavy: SharedTask = { ...sampleTask, result: { summary: 'ok', patch: log } };
 		expect(errorOf(() => encodeShare(heavy))).toStrictEqual(
 			shareError('too-large', 'The link is 3.1 MB; a link holds at most 2.0 MB of text.')
 		);

@@ -4,6 +4,7 @@ import {
 	decodeShare,
 	encodeShare,
 	PRACTICAL_URL_LIMIT,
+	SHARE_CAPS,
 	shareSize,
 	shrinkShare,
 	type SharedResult,
@@ -13,8 +14,10 @@ import { sampleTask } from './helpers.ts';
 
 const LINK_ALPHABET = /^pb1\.[A-Za-z0-9_-]+$/;
 
-// 'binary' covers every code point, lone surrogate halves included.
+// 'binary' covers every code point, lone surrogate halves included (up to two UTF-16 units
+// each, which is what the caps count).
 const text = fc.string({ unit: 'binary', maxLength: 200 });
+const short = fc.string({ unit: 'binary', maxLength: 16 });
 // Big text without generating every character: a random piece repeated up to 5,000 times.
 const bigText = fc
 	.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.nat({ max: 5_000 }))
@@ -33,15 +36,18 @@ const result: fc.Arbitrary<SharedResult> = fc.record(
 	{
 		summary: anyText,
 		patch: anyText,
-		logExcerpt: anyText,
-		model: text,
+		logExcerpt: fc.oneof(
+			text,
+			bigText.map((log) => log.slice(0, SHARE_CAPS.logExcerpt.chars))
+		),
+		model: fc.string({ unit: 'binary', maxLength: 100 }),
 		usage: record({ promptTokens: count, completionTokens: count, totalTokens: count }),
 		timings: fc.record(
 			{ totalMs: duration, cloneMs: duration, setupMs: duration, agentMs: duration },
 			{ requiredKeys: ['totalMs'], noNullPrototype: true }
 		),
 		networkAudit: fc.array(
-			record({ method: text, url: text, allowed: fc.boolean(), reason: text }),
+			record({ method: short, url: text, allowed: fc.boolean(), reason: text }),
 			{ maxLength: 20 }
 		)
 	},
@@ -58,12 +64,12 @@ const task: fc.Arbitrary<SharedTask> = fc.record(
 		followUps: fc.array(anyText, { maxLength: 5 }),
 		environment: record({
 			setupScript: anyText,
-			envVarNames: fc.array(text, { maxLength: 10 }),
-			setupSecretNames: fc.array(text, { maxLength: 10 }),
+			envVarNames: fc.array(short, { maxLength: 10 }),
+			setupSecretNames: fc.array(short, { maxLength: 10 }),
 			network: record({
 				access: fc.constantFrom('off', 'on'),
 				preset: fc.constantFrom('none', 'common', 'all'),
-				domains: fc.array(text, { maxLength: 10 }),
+				domains: fc.array(short, { maxLength: 10 }),
 				methods: fc.constantFrom('read', 'all')
 			}),
 			runtime: fc.constantFrom('auto', 'webcontainer', 'lite')
@@ -163,9 +169,9 @@ describe('shrinkShare', () => {
 			seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
 			return seed >>> 24;
 		});
-		const log = Buffer.from(bytes).toString('hex');
-		const heavy: SharedTask = { ...sampleTask, result: { summary: 'ok', logExcerpt: log } };
+		const patch = Buffer.from(bytes).toString('hex');
+		const heavy: SharedTask = { ...sampleTask, result: { summary: 'ok', patch } };
 		expect(shareSize(encodeShare(heavy)).fits).toBe(false);
-		expect(shareSize(encodeShare(shrinkShare(heavy, { dropLog: true }))).fits).toBe(true);
+		expect(shareSize(encodeShare(shrinkShare(heavy, { dropPatch: true }))).fits).toBe(true);
 	});
 });

@@ -3,6 +3,7 @@
 // getter, a `toJSON`) can pass through. Depth is fixed by the schema, so deep input cannot
 // recurse far: a reader fails at the first value that is not the expected shape.
 import { ShareError } from './errors.ts';
+import type { ListCap, TextCap } from './limits.ts';
 
 export type Read<T> = (value: unknown, path: string) => T;
 
@@ -40,9 +41,30 @@ export function readOneOf<T extends string>(options: readonly T[]): Read<T> {
 	return (value, path) => (isOption(value) ? value : invalid(path, `must be one of ${list}`));
 }
 
-export function readArray<T>(readItem: Read<T>): Read<T[]> {
+const count = (n: number) => n.toLocaleString('en-US');
+
+function overCap(path: string, message: string): never {
+	throw new ShareError('invalid', message, { path });
+}
+
+/** A string no longer than the cap. */
+export function readText(cap: TextCap): Read<string> {
+	return (value, path) => {
+		const text = readString(value, path);
+		if (text.length <= cap.chars) return text;
+		const size = `${count(text.length)} characters long`;
+		return overCap(path, `${cap.what} is ${size}; at most ${count(cap.chars)} are allowed.`);
+	};
+}
+
+/** An array of at most `cap.items` items; its length is checked before any item is read. */
+export function readArray<T>(readItem: Read<T>, cap: ListCap): Read<T[]> {
 	return (value, path) => {
 		if (!Array.isArray(value)) return invalid(path, 'must be an array');
+		if (value.length > cap.items) {
+			const has = `This link has ${count(value.length)} ${cap.plural}`;
+			return overCap(path, `${has}; at most ${count(cap.items)} are allowed.`);
+		}
 		return value.map((item, index) => readItem(item, `${path}[${index}]`));
 	};
 }

@@ -1,5 +1,7 @@
 // The version 1 schema, checked field by field. Frozen once links exist in the wild: a v2
-// adds its own validator and a v1 → v2 migration instead of changing this one.
+// adds its own validator and a v1 → v2 migration instead of changing this one. (The caps came
+// after the first links; a link over one was never one this app could make or show safely.)
+import { SHARE_CAPS as caps, type TextCap } from './limits.ts';
 import {
 	FieldReader,
 	invalid,
@@ -8,7 +10,7 @@ import {
 	readCount,
 	readDuration,
 	readOneOf,
-	readString,
+	readText,
 	withoutUndefined,
 	type Read
 } from './read-fields.ts';
@@ -23,31 +25,37 @@ import type {
 } from './schema.ts';
 import { hasCredentials } from './url-credentials.ts';
 
-const readStrings = readArray(readString);
-
-const readUrl: Read<string> = (value, path) => {
-	const url = readString(value, path);
-	return hasCredentials(url) ? invalid(path, 'must not carry credentials') : url;
-};
+function readUrl(cap: TextCap): Read<string> {
+	const readCapped = readText(cap);
+	return (value, path) => {
+		const url = readCapped(value, path);
+		return hasCredentials(url) ? invalid(path, 'must not carry credentials') : url;
+	};
+}
 
 const readPolicy: Read<SharedNetworkPolicy> = (value, path) => {
 	const fields = new FieldReader(value, path, ['access', 'preset', 'domains', 'methods']);
 	return {
 		access: fields.required('access', readOneOf(['off', 'on'])),
 		preset: fields.required('preset', readOneOf(['none', 'common', 'all'])),
-		domains: fields.required('domains', readStrings),
+		domains: fields.required('domains', readArray(readText(caps.domain), caps.domains)),
 		methods: fields.required('methods', readOneOf(['read', 'all']))
 	};
 };
 
 const environmentFields = ['setupScript', 'envVarNames', 'setupSecretNames', 'network', 'runtime'];
 
+const readName = readText(caps.variableName);
+
 const readEnvironment: Read<SharedEnvironment> = (value, path) => {
 	const fields = new FieldReader(value, path, environmentFields);
 	return {
-		setupScript: fields.required('setupScript', readString),
-		envVarNames: fields.required('envVarNames', readStrings),
-		setupSecretNames: fields.required('setupSecretNames', readStrings),
+		setupScript: fields.required('setupScript', readText(caps.setupScript)),
+		envVarNames: fields.required('envVarNames', readArray(readName, caps.envVarNames)),
+		setupSecretNames: fields.required(
+			'setupSecretNames',
+			readArray(readName, caps.setupSecretNames)
+		),
 		network: fields.required('network', readPolicy),
 		runtime: fields.required('runtime', readOneOf(['auto', 'webcontainer', 'lite']))
 	};
@@ -75,10 +83,10 @@ const readTimings: Read<SharedTimings> = (value, path) => {
 const readAuditEntry: Read<SharedAuditEntry> = (value, path) => {
 	const fields = new FieldReader(value, path, ['method', 'url', 'allowed', 'reason']);
 	return {
-		method: fields.required('method', readString),
-		url: fields.required('url', readUrl),
+		method: fields.required('method', readText(caps.auditMethod)),
+		url: fields.required('url', readUrl(caps.auditUrl)),
 		allowed: fields.required('allowed', readBoolean),
-		reason: fields.required('reason', readString)
+		reason: fields.required('reason', readText(caps.auditReason))
 	};
 };
 
@@ -95,13 +103,13 @@ const resultFields = [
 const readResult: Read<SharedResult> = (value, path) => {
 	const fields = new FieldReader(value, path, resultFields);
 	return withoutUndefined({
-		summary: fields.required('summary', readString),
-		patch: fields.optional('patch', readString),
-		logExcerpt: fields.optional('logExcerpt', readString),
-		model: fields.optional('model', readString),
+		summary: fields.required('summary', readText(caps.summary)),
+		patch: fields.optional('patch', readText(caps.patch)),
+		logExcerpt: fields.optional('logExcerpt', readText(caps.logExcerpt)),
+		model: fields.optional('model', readText(caps.model)),
 		usage: fields.optional('usage', readUsage),
 		timings: fields.optional('timings', readTimings),
-		networkAudit: fields.optional('networkAudit', readArray(readAuditEntry))
+		networkAudit: fields.optional('networkAudit', readArray(readAuditEntry, caps.networkAudit))
 	});
 };
 
@@ -120,12 +128,12 @@ const taskFields = [
 export function validateTaskV1(value: unknown): SharedTaskV1 {
 	const fields = new FieldReader(value, '', taskFields);
 	return withoutUndefined({
-		title: fields.required('title', readString),
-		repoUrl: fields.required('repoUrl', readUrl),
-		branch: fields.required('branch', readString),
+		title: fields.required('title', readText(caps.title)),
+		repoUrl: fields.required('repoUrl', readUrl(caps.repoUrl)),
+		branch: fields.required('branch', readText(caps.branch)),
 		mode: fields.required('mode', readOneOf(['code', 'ask'])),
-		prompt: fields.required('prompt', readString),
-		followUps: fields.required('followUps', readStrings),
+		prompt: fields.required('prompt', readText(caps.prompt)),
+		followUps: fields.required('followUps', readArray(readText(caps.followUp), caps.followUps)),
 		environment: fields.required('environment', readEnvironment),
 		result: fields.optional('result', readResult)
 	});
