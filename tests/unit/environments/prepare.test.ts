@@ -102,6 +102,34 @@ describe('prepareEnvironment', () => {
 		expect(events.at(-1)).toMatchObject({ type: 'step', step: 'setup', status: 'failed' });
 	});
 
+	it('on Lite, a setup that needs Node is skipped with the reason, and the attempt goes on', async () => {
+		const env = environment('echo "[$MODE]" > ran.txt\nnpm ci');
+		const events: PrepareEvent[] = [];
+		const prepared = await prepareEnvironment(env, deps(env), (e) => events.push(e));
+		const told = events.flatMap((e) =>
+			e.type === 'notice'
+				? [`notice: ${e.message}`]
+				: e.type === 'step' && e.step === 'setup'
+					? [`setup ${e.status}: ${e.detail ?? ''}`]
+					: []
+		);
+		expect(told).toEqual([
+			'setup running: ',
+			'notice: Setup skipped: `npm ci` needs Node, which the Lite runtime does not have; ' +
+				'the agent can read and edit files but not run npm.',
+			'setup done: skipped: needs Node, which Lite does not have'
+		]);
+		// Nothing of the script ran, not even its first line.
+		expect(await prepared.sandbox.readFile('ran.txt')).toBeNull();
+		expect(prepared.setup).toEqual({
+			exitCode: 0,
+			durationMs: 0,
+			log: '',
+			timedOut: false,
+			aborted: false
+		});
+	});
+
 	it('names the checkout step when the repository does not exist', async () => {
 		const env = { ...environment(''), repoUrl: 'acme/missing' };
 		const error = (await prepareEnvironment(env, deps(env), () => {}).catch(

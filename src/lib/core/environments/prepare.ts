@@ -5,6 +5,7 @@ import { AppError } from '../http/index.ts';
 import type { OutputChunk, Sandbox, TreeFile } from '../sandbox/index.ts';
 import type { EnvironmentSnapshots } from '../snapshots/index.ts';
 import type { EnvironmentRecord } from '../store/index.ts';
+import { firstNodeCommand, liteSkipNote, type NodeCommand } from './node-commands.ts';
 import { logTail, runSetup, type SetupResult } from './setup.ts';
 import { findSnapshot, fromSnapshotDetail, offlineNote, saveSnapshot } from './snapshot-steps.ts';
 
@@ -107,12 +108,17 @@ export async function prepareEnvironment(
 	const offline = offlineNote(checkedOut);
 	if (offline) notice(offline);
 	for (const skipped of checkedOut.baseline.skipped) notice(skippedNote(skipped));
-	const snapshots = environment.setupScript.trim() ? deps.snapshots : undefined;
+	let snapshots = environment.setupScript.trim() ? deps.snapshots : undefined;
+	// Lite has no Node: a setup that needs it would fail with "command not found", so the attempt
+	// goes on without it, saying so (and nothing is snapshotted, since setup did not run).
+	let needsNode: NodeCommand | null = null;
 	const { sandbox, snapshot } = await step(
 		'sandbox',
 		async () => {
 			const made = await deps.createSandbox(checkedOut);
 			if (made.notice) notice(made.notice);
+			if (made.sandbox.kind === 'lite') needsNode = firstNodeCommand(environment.setupScript);
+			if (needsNode) snapshots = undefined;
 			const found = snapshots
 				? await findSnapshot(snapshots, environment, checkedOut, made.sandbox, notice)
 				: undefined;
@@ -127,6 +133,10 @@ export async function prepareEnvironment(
 		'setup',
 		async () => {
 			if (restored) return skippedSetup;
+			if (needsNode) {
+				notice(liteSkipNote(needsNode));
+				return skippedSetup;
+			}
 			const result = await runSetup(sandbox, {
 				script: environment.setupScript,
 				envVars: environment.envVars,
@@ -140,9 +150,11 @@ export async function prepareEnvironment(
 		(r) =>
 			restored
 				? fromSnapshotDetail(restored.ageMs)
-				: environment.setupScript.trim()
-					? `exit code ${r.exitCode}`
-					: 'no setup script'
+				: needsNode
+					? 'skipped: needs Node, which Lite does not have'
+					: environment.setupScript.trim()
+						? `exit code ${r.exitCode}`
+						: 'no setup script'
 	);
 	if (snapshots && snapshot && !restored)
 		await saveSnapshot(snapshots, snapshot.key, sandbox, notice);
