@@ -19,6 +19,7 @@ import { agentBenchmark } from './suites/agent.ts';
 import { bundleBenchmark } from './suites/bundle.ts';
 import { changesBenchmark } from './suites/changes.ts';
 import { checkoutBenchmark } from './suites/checkout.ts';
+import { gitBenchmark } from './suites/git.ts';
 import { memoryBenchmark } from './suites/memory.ts';
 import { parallelBenchmark } from './suites/parallel.ts';
 import { reviewBenchmark } from './suites/review.ts';
@@ -36,7 +37,8 @@ const benchmarks: Benchmark[] = [
 	agentBenchmark,
 	parallelBenchmark,
 	memoryBenchmark,
-	bundleBenchmark
+	bundleBenchmark,
+	gitBenchmark
 ];
 
 function chosen(argv: string[]): Benchmark[] {

@@ -5,7 +5,7 @@ export type Budget = { text: string; limit: number; unit: string };
 export type Figure = {
 	benchmark: string;
 	name: string;
-	unit: 'ms' | 'MB' | 'KB' | 'x';
+	unit: 'ms' | 'MB' | 'KB' | 'x' | '%';
 	value: number;
 	/** The native (or other) reference measured in the same run, when there is one. */
 	reference?: { label: string; value: number };

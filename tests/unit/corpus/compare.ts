@@ -1,0 +1,139 @@
+// Compares the sandbox's git with the real git on one commit pair: each command's stdout and exit
+// code, the exported patch's text against `git diff --binary --full-index -M` section by
+// section, and whether `git apply` of the exported patch rebuilds the child's tree.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
+import { bash } from '../sandbox/commands/fixture.ts';
+import { tempDir } from '../diff/git-repo.ts';
+import { gitIn, type CorpusRepo } from './corpus-repo.ts';
+import { checkoutFiles, type PairState } from './pair-state.ts';
+
+/** What the agent types, and (where the sandbox's spelling differs) what git is given. */
+export type Probe = { command: string; real?: string };
+
+/** Every change handed in, as `git add -A; git diff --cached` shows it, in a throwaway index. */
+const staged = (args: string) =>
+	'cp .git/index .git/index.all && export GIT_INDEX_FILE=.git/index.all && git add -A && ' +
+	`git diff --cached ${args}; code=$?; rm -f .git/index.all; exit $code`;
+
+export const PROBES: Probe[] = [
+	...['', ' -s', ' --porcelain', ' --porcelain=v2'].map((f) => ({ command: `git status${f}` })),
+	...['', ' --stat', ' --numstat', ' --shortstat', ' --name-only', ' --name-status', ' -M'].map(
+		(f) => ({ command: `git diff${f}` })
+	),
+	{ command: 'git diff --summary' },
+	{ command: 'git diff --cached -M', real: staged('-M') },
+	{ command: 'git diff --cached --stat', real: staged('--stat') },
+	{ command: 'git diff --cached --name-status', real: staged('--name-status') },
+	{ command: 'git diff --cached --summary', real: staged('--summary') },
+	{ command: 'git log' },
+	{ command: 'git log --oneline' },
+	{ command: 'git log -1 --format=%B' },
+	{ command: 'git log --stat' },
+	{ command: 'git show --stat' },
+	{ command: 'git show -s' },
+	{ command: 'git show' },
+	{ command: 'git ls-files' },
+	{ command: 'git ls-files -s' },
+	{ command: 'git rev-parse HEAD' },
+	{ command: 'git rev-parse --short HEAD' }
+];
+
+export type ProbeResult = {
+	command: string;
+	same: boolean;
+	real: { stdout: string; exitCode: number };
+	lite: { stdout: string; exitCode: number };
+};
+
+export async function runProbes(state: PairState, probes = PROBES): Promise<ProbeResult[]> {
+	const results: ProbeResult[] = [];
+	for (const probe of probes) {
+		const realRun = bash(state.dir, probe.real ?? probe.command);
+		const liteRun = await state.sandbox.exec(probe.command);
+		const real = { stdout: realRun.stdout, exitCode: realRun.exitCode };
+		const lite = { stdout: liteRun.stdout, exitCode: liteRun.exitCode };
+		const same = real.stdout === lite.stdout && real.exitCode === lite.exitCode;
+		results.push({ command: probe.command, same, real, lite });
+	}
+	return results;
+}
+
+export type PatchCheck = {
+	sections: number;
+	sameSections: number;
+	/** Headers of the sections that differ (first lines), for a report. */
+	differing: string[];
+	/** `git apply` of the exported patch onto the parent gave the child's tree. */
+	applies: boolean;
+	applyError?: string;
+};
+
+/** The review's changes for the pair, formatted as the exported patch, checked against git. */
+export function patchChecker(corpus: CorpusRepo) {
+	const applyDir = tempDir(`patchbay-apply-${corpus.name}-`);
+	gitIn(applyDir, ['init', '-q']);
+	return async (state: PairState): Promise<PatchCheck> => {
+		const changes = await detectChanges(
+			state.baseline,
+			readerFromFiles(state.childFiles),
+			state.readBaseline
+		);
+		const ours = sections(formatPatch(changes, { fullIndex: true }));
+		const theirs = sections(
+			corpus
+				.git(['diff', '--binary', '--full-index', '-M', state.parent, state.child])
+				.toString('latin1')
+		);
+		const theirsByHead = new Map(theirs.map((s) => [s.slice(0, s.indexOf('\n')), s]));
+		const differing: string[] = [];
+		let sameSections = 0;
+		for (const section of ours) {
+			const head = section.slice(0, section.indexOf('\n'));
+			if (theirsByHead.get(head) === section) sameSections++;
+			else differing.push(head);
+		}
+		const total = Math.max(ours.length, theirs.length);
+		const applied = applyAndCompare(corpus, applyDir, state, formatPatch(changes));
+		return { sections: total, sameSections, differing, ...applied };
+	};
+}
+
+/** Patch text as latin1, so it compares byte for byte with git's output. */
+function sections(patch: string): string[] {
+	const text = toLatin1(patch);
+	return text.split(/(?=^diff --git )/m).filter((s) => s.startsWith('diff --git '));
+}
+
+function toLatin1(text: string): string {
+	let out = '';
+	for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
+	return out;
+}
+
+function applyAndCompare(
+	corpus: CorpusRepo,
+	dir: string,
+	state: PairState,
+	patch: string
+): { applies: boolean; applyError?: string } {
+	for (const name of readdirSync(dir)) {
+		if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
+	}
+	checkoutFiles(corpus, state.parent, dir);
+	const run = (args: string[], input?: string) =>
+		spawnSync('git', args, { cwd: dir, input, maxBuffer: 1 << 30 });
+	if (patch) {
+		const applied = run(['apply', '--whitespace=nowarn', '-'], patch);
+		if (applied.status !== 0) return { applies: false, applyError: applied.stderr.toString() };
+	}
+	run(['add', '-A']);
+	const tree = run(['write-tree']).stdout.toString().trim();
+	const want = corpus
+		.git(['rev-parse', `${state.child}^{tree}`])
+		.toString()
+		.trim();
+	return tree === want ? { applies: true } : { applies: false, applyError: `tree ${tree}` };
+}
