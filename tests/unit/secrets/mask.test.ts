@@ -2,6 +2,7 @@
 // byte offset inside a longer encoded string), and leaves other text alone.
 import { describe, expect, it } from 'vitest';
 import {
+	maskCutLine,
 	MIN_SECRET_LENGTH,
 	SECRET_MASK,
 	secretMasker
@@ -92,5 +93,31 @@ describe('secretMasker', () => {
 		const forms = secretForms('abcd');
 		expect(forms.every((form) => form.length >= MIN_SECRET_LENGTH)).toBe(true);
 		expect(forms).toStrictEqual(['abcd', 'YWJjZ', 'FiY2', 'hYmNk']);
+	});
+});
+
+describe('maskCutLine', () => {
+	const key = 'sk-live-0123456789';
+	const keyMask = secretMasker([key]);
+	const prompt = `Replace ${key} with an env var\n\nMore: ${key}`;
+
+	it('masks a title cut through a secret from the whole first line, cut to the same length', () => {
+		expect([
+			maskCutLine('Replace sk-live-01…', prompt, keyMask),
+			maskCutLine('Replace sk-li…', prompt, keyMask),
+			maskCutLine(`Replace ${key} wi…`, prompt, keyMask)
+		]).toStrictEqual(['Replace [secret] w…', 'Replace [secr…', 'Replace [secret] with an env…']);
+	});
+
+	it('masks any other title as it is', () => {
+		expect([
+			maskCutLine(`Replace ${key} with an env var`, prompt, keyMask),
+			maskCutLine('Renamed by hand…', prompt, keyMask),
+			maskCutLine(`Own title with ${key}`, prompt, keyMask)
+		]).toStrictEqual([
+			'Replace [secret] with an env var',
+			'Renamed by hand…',
+			'Own title with [secret]'
+		]);
 	});
 });

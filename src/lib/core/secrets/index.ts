@@ -1,4 +1,4 @@
-export { secretMasker, SECRET_MASK, MIN_SECRET_LENGTH } from './mask.ts';
+export { secretMasker, maskCutLine, SECRET_MASK, MIN_SECRET_LENGTH } from './mask.ts';
 export { scanForSecrets, type ScanOptions, type SecretHit } from './scan.ts';
 export type { SecretKind } from './finding.ts';
 export { shannonEntropy } from './entropy.ts';

@@ -59,3 +59,16 @@ function base64Run(bytes: Uint8Array, offset: number): string {
 const toUrlSafe = (base64: string) => base64.replace(/\+/g, '-').replace(/\//g, '_');
 
 const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+
+/**
+ * `cut` is `text`'s first line cut short with `…` (a task title): a secret the cut went through
+ * is only partly in `cut`, where no masker can see it. So the whole line is masked, then cut to
+ * the same length. Any other `cut` is masked as it is.
+ */
+export function maskCutLine(cut: string, text: string, mask: (text: string) => string): string {
+	const line = text.trim().split('\n')[0]?.trim() ?? '';
+	const kept = cut.endsWith('…') ? cut.slice(0, -1) : '';
+	if (kept === '' || !line.startsWith(kept)) return mask(cut);
+	const masked = mask(line);
+	return masked.length <= kept.length ? masked : `${masked.slice(0, kept.length).trimEnd()}…`;
+}
