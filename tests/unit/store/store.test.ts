@@ -98,28 +98,60 @@ describe('records', () => {
 });
 
 describe('attempt events', () => {
-	it('append in order per attempt and refuse to overwrite a sequence number', async () => {
+	const event = (attemptId: string, seq: number, text: string) => ({
+		attemptId,
+		seq,
+		time: seq,
+		type: 'text',
+		data: { text }
+	});
+	const fresh = (text: string, time = 0) => ({ time, type: 'text', data: { text } });
+
+	it('are numbered by the store, in order per attempt, from 0 with no gaps', async () => {
 		const db = await openPatchbayDb({ name: uniqueName() });
 		const events = eventsRepo(db);
-		const event = (attemptId: string, seq: number) => ({
-			attemptId,
-			seq,
-			time: seq,
-			type: 'text',
-			data: { seq }
-		});
-		expect(await events.nextSeq('x')).toBe(0);
-		await events.append([event('x', 0), event('x', 1), event('y', 0)]);
-		await events.append([event('x', 2)]);
-		expect(await events.list('x')).toEqual([event('x', 0), event('x', 1), event('x', 2)]);
-		expect(await events.list('x', 1)).toEqual([event('x', 1), event('x', 2)]);
-		expect(await events.nextSeq('x')).toBe(3);
-		await expect(events.append([event('x', 1)])).rejects.toThrow();
-		expect(await events.list('x')).toHaveLength(3);
+		expect(await events.append('x', [fresh('a', 0), fresh('b', 1)])).toBe(0);
+		expect(await events.append('y', [fresh('c', 0)])).toBe(0);
+		expect(await events.append('x', [fresh('d', 2)])).toBe(2);
+		expect(await events.list('x')).toEqual([
+			event('x', 0, 'a'),
+			event('x', 1, 'b'),
+			event('x', 2, 'd')
+		]);
+		expect(await events.list('x', 1)).toEqual([event('x', 1, 'b'), event('x', 2, 'd')]);
 		await events.deleteAttempt('x');
 		expect(await events.list('x')).toEqual([]);
-		expect(await events.list('y')).toEqual([event('y', 0)]);
+		expect(await events.list('y')).toEqual([event('y', 0, 'c')]);
 		db.close();
+	});
+
+	it('two connections appending at once (two tabs) never take the same number', async () => {
+		const name = uniqueName();
+		const [one, two] = [await openPatchbayDb({ name }), await openPatchbayDb({ name })];
+		const batches = Array.from({ length: 20 }, (_, i) => ({
+			repo: eventsRepo(i % 2 === 0 ? one : two),
+			texts: [`${i}.0`, `${i}.1`, `${i}.2`]
+		}));
+		const firsts = await Promise.all(
+			batches.map(({ repo, texts }) =>
+				repo.append(
+					'a',
+					texts.map((text) => fresh(text))
+				)
+			)
+		);
+		const stored = await eventsRepo(one).list('a');
+		expect(stored.map((record) => record.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+		// Each batch is stored whole, at the numbers its append returned.
+		const byBatch = batches.map((_, i) =>
+			stored
+				.slice(firsts[i], firsts[i]! + 3)
+				.map((record) => (record.data as { text: string }).text)
+		);
+		expect(byBatch).toEqual(batches.map(({ texts }) => texts));
+		expect(new Set(firsts).size).toBe(20);
+		one.close();
+		two.close();
 	});
 });
 
@@ -129,7 +161,7 @@ describe('migrations', () => {
 		const v1 = await openPatchbayDb({ name, migrations: migrations.slice(0, 1) });
 		await environmentsRepo(v1).put(environment);
 		await tasksRepo(v1).put(task('t', 5));
-		await eventsRepo(v1).append([{ attemptId: 'a', seq: 0, time: 1, type: 'text', data: 'hi' }]);
+		await eventsRepo(v1).append('a', [{ time: 1, type: 'text', data: 'hi' }]);
 		v1.close();
 
 		const current = await openPatchbayDb({ name });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../../src/lib/core/tasks/scheduler.ts';
-import { createEventLog, type StoredEntry } from '../../../src/lib/core/tasks/event-log.ts';
 
 const gate = () => {
 	let open!: () => void;
@@ -84,49 +83,5 @@ describe('scheduler', () => {
 		expect(scheduler.state('b')).toBe('running');
 		g.open();
 		await scheduler.idle();
-	});
-});
-
-describe('event log', () => {
-	it('stores entries in order with gapless sequence numbers, merging adjacent text', async () => {
-		type E = { kind: 'text' | 'other'; text: string };
-		const stored: StoredEntry<E>[] = [];
-		const log = createEventLog<E>({
-			startSeq: 5,
-			write: async (batch) => void stored.push(...batch),
-			merge: (a, b) =>
-				a.kind === 'text' && b.kind === 'text' ? { kind: 'text', text: a.text + b.text } : null,
-			flushEveryMs: 10_000
-		});
-		log.append({ kind: 'text', text: 'Hel' });
-		log.append({ kind: 'text', text: 'lo' });
-		log.append({ kind: 'other', text: 'x' });
-		await log.flush();
-		log.append({ kind: 'text', text: '!' });
-		await log.flush();
-		expect(stored.map(({ seq, entry }) => ({ seq, entry }))).toEqual([
-			{ seq: 5, entry: { kind: 'text', text: 'Hello' } },
-			{ seq: 6, entry: { kind: 'other', text: 'x' } },
-			{ seq: 7, entry: { kind: 'text', text: '!' } }
-		]);
-	});
-
-	it('stores urgent entries at once, in one transaction with those appended alongside', async () => {
-		type E = { kind: 'delta' | 'result'; text: string };
-		const batches: StoredEntry<E>[][] = [];
-		const log = createEventLog<E>({
-			startSeq: 0,
-			write: async (batch) => void batches.push(batch),
-			urgent: (entry) => entry.kind === 'result',
-			flushEveryMs: 10_000
-		});
-		log.append({ kind: 'delta', text: 'a' });
-		expect(batches).toHaveLength(0);
-		log.append({ kind: 'result', text: 'exit 0' });
-		log.append({ kind: 'delta', text: 'b' });
-		await new Promise((resolve) => setTimeout(resolve, 0));
-		expect(batches.map((batch) => batch.map((stored) => stored.entry.text))).toEqual([
-			['a', 'exit 0', 'b']
-		]);
 	});
 });

@@ -23,3 +23,18 @@ export {
 	type ShareInput,
 	type ShareScope
 } from './share-source.ts';
+export {
+	attemptLocks,
+	ATTEMPT_LOCK_PREFIX,
+	type AttemptLocks,
+	type LockRequester,
+	type Release
+} from './attempt-locks.ts';
+export {
+	recoverInterrupted,
+	interruptWhenFreed,
+	isActiveStatus,
+	INTERRUPTED_MESSAGE,
+	type RecoverDeps,
+	type Recovered
+} from './recover.ts';
