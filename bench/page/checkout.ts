@@ -8,6 +8,7 @@ import {
 	parseRepoInput,
 	type CheckoutResult
 } from '../../src/lib/core/git/index.ts';
+import { noCredentials } from '../../src/lib/core/credentials/index.ts';
 import { createLiteSandbox, type Sandbox } from '../../src/lib/core/sandbox/index.ts';
 
 export type CheckoutSpec = {
@@ -41,7 +42,7 @@ export async function timeCheckout(spec: CheckoutSpec) {
 		branch: 'main',
 		fs: objectFs(spec.cold),
 		http,
-		token: '',
+		credentials: noCredentials,
 		corsProxy: ''
 	});
 	const ms = performance.now() - started;

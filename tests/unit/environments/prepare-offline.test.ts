@@ -6,6 +6,7 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareEnvironment, type PrepareEvent } from '../../../src/lib/core/environments/index.ts';
+import { noCredentials } from '../../../src/lib/core/credentials/index.ts';
 import { baselineFiles, checkout, parseRepoInput } from '../../../src/lib/core/git/index.ts';
 import { defaultAgentPolicy, defaultSetupPolicy } from '../../../src/lib/core/network/index.ts';
 import { createLiteNetwork, createLiteSandbox } from '../../../src/lib/core/sandbox/index.ts';
@@ -62,7 +63,7 @@ function preparer(env: EnvironmentRecord, repo: SnapshotsRepo) {
 						branch: 'main',
 						fs,
 						http,
-						token: '',
+						credentials: noCredentials,
 						corsProxy: ''
 					});
 					return { ...result, files: await baselineFiles(result.store, result.baseline) };

@@ -8,6 +8,7 @@ import {
 	PrepareError,
 	type PrepareEvent
 } from '../../../src/lib/core/environments/index.ts';
+import { noCredentials } from '../../../src/lib/core/credentials/index.ts';
 import { baselineFiles, checkout, parseRepoInput } from '../../../src/lib/core/git/index.ts';
 import { defaultAgentPolicy } from '../../../src/lib/core/network/index.ts';
 import { createLiteSandbox, type Sandbox } from '../../../src/lib/core/sandbox/index.ts';
@@ -49,7 +50,7 @@ function deps(env: EnvironmentRecord) {
 				branch: env.defaultBranch,
 				fs,
 				http,
-				token: '',
+				credentials: noCredentials,
 				corsProxy: ''
 			});
 			return { ...result, files: await baselineFiles(result.store, result.baseline) };

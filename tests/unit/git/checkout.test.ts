@@ -16,6 +16,7 @@ import {
 	type RepoRef
 } from '../../../src/lib/core/git/index.ts';
 import { AppError } from '../../../src/lib/core/http/index.ts';
+import { noCredentials, type Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';
 import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';
 import { openObjectStore } from '../../../src/lib/core/git/object-store.ts';
@@ -79,13 +80,19 @@ const github = (name: string): RepoRef => parseRepoInput(`acme/${name}`, peers.g
 const plain = (name: string): RepoRef =>
 	parseRepoInput(`${peers.git.url}/acme/${name}.git`, peers.github.url).ref;
 
+/** Settings holding `token` for the GitHub peer's API. */
+const githubToken = (token: string): Credentials => ({
+	github: { token, apiBase: peers.github.url },
+	gitHosts: []
+});
+
 function run(ref: RepoRef, branch = 'main', extra: { token?: string; maxFileBytes?: number } = {}) {
 	return checkout({
 		ref,
 		branch,
 		fs: fsForTest,
 		http,
-		token: extra.token ?? '',
+		credentials: githubToken(extra.token ?? ''),
 		corsProxy: '',
 		maxFileBytes: extra.maxFileBytes
 	});
@@ -172,7 +179,7 @@ describe('GitHub REST snapshot', () => {
 				ref,
 				branch: 'main',
 				store: await openObjectStore(nodeFs, gitdir),
-				reader: createGitHubReader({ apiBase: ref.apiBase, token: '' }),
+				reader: createGitHubReader({ apiBase: ref.apiBase, credentials: noCredentials }),
 				maxFileBytes: DEFAULT_MAX_FILE_BYTES
 			};
 			const a = await snapshotFromGitHub(options);
@@ -215,7 +222,14 @@ describe('GitHub REST snapshot', () => {
 			const body = (await response.json()) as { sha: string };
 			return Response.json({ ...body, sha: '1'.repeat(40) });
 		};
-		const options = { ref, branch: 'main', fs: fsForTest, http, token: '', corsProxy: '' };
+		const options = {
+			ref,
+			branch: 'main',
+			fs: fsForTest,
+			http,
+			credentials: noCredentials,
+			corsProxy: ''
+		};
 		expect(await failure(checkout({ ...options, fetch: lying }))).toMatchObject({
 			code: 'snapshot-mismatch'
 		});
@@ -297,7 +311,7 @@ describe('smart-HTTP clone', () => {
 
 describe('lookupRepo', () => {
 	it('lists branches with the default first, through the API and over smart HTTP', async () => {
-		const options = { token: '', corsProxy: '', http };
+		const options = { credentials: noCredentials, corsProxy: '', http };
 		expect(await lookupRepo(github('ts-failing-test'), options)).toEqual({
 			defaultBranch: 'main',
 			branches: ['main', 'feature'],

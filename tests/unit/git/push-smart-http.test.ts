@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { HttpClient, PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noCredentials, type Credentials } from '../../../src/lib/core/credentials/index.ts';
 import type { FileChange } from '../../../src/lib/core/diff/index.ts';
 import {
 	checkout,
@@ -32,6 +33,12 @@ afterAll(async () => {
 });
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** Settings with `token` for the git peer's host (Settings → Git hosts). */
+const hostToken = (url: string, token: string): Credentials => ({
+	github: { token: '', apiBase: 'https://api.github.com' },
+	gitHosts: [{ host: new URL(url).host, username: '', token, proxyMayCarry: false }]
+});
 let copies = 0;
 
 /** A fresh copy of fixture `name` on the git peer, checked out into a fresh local store. */
@@ -42,7 +49,11 @@ async function fresh(name: string, options: { password?: string } = {}) {
 	const git = (...args: string[]) =>
 		execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8' }).trim();
 	const url = `${server.url}/${owner}/${name}.git`;
-	const remote = { http, corsProxy: '', token: options.password ?? '' };
+	const remote = {
+		http,
+		corsProxy: '',
+		credentials: hostToken(server.url, options.password ?? '')
+	};
 	// The browser's file system (lightning-fs over IndexedDB), a fresh one per repo.
 	const fs = new LightningFS(`patchbay-push-${owner}`, {
 		wipe: true
@@ -52,7 +63,7 @@ async function fresh(name: string, options: { password?: string } = {}) {
 		branch: 'main',
 		fs,
 		http,
-		token: remote.token,
+		credentials: remote.credentials,
 		corsProxy: ''
 	});
 	const push = (changes: FileChange[], extra: Partial<SmartHttpPushOptions> = {}) =>
@@ -235,7 +246,7 @@ describe('pushOverSmartHttp', () => {
 		const error = await repo
 			.push(change, {
 				branch: { name: 'other' },
-				remote: { http, corsProxy: '', token: '' }
+				remote: { http, corsProxy: '', credentials: noCredentials }
 			})
 			.catch((e: unknown) => e);
 		expect(error).toMatchObject({ code: 'auth-required' });

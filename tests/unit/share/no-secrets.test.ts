@@ -28,7 +28,7 @@ const settings: Settings = {
 		idleTimeoutSeconds: 90
 	},
 	github: { token: githubToken, apiBase: 'https://api.github.com' },
-	git: { corsProxy: '' },
+	git: { corsProxy: '', hosts: [] },
 	storage: { snapshotMaxAgeHours: 12 }
 };
 

@@ -1,5 +1,6 @@
 // From a repository reference and a branch to a baseline in the local object store.
 import type { HttpClient, PromiseFsClient } from 'isomorphic-git';
+import type { Credentials } from '../credentials/index.ts';
 import {
 	DEFAULT_MAX_FILE_BYTES,
 	type Baseline,
@@ -19,7 +20,8 @@ export type CheckoutOptions = {
 	branch: string;
 	fs: PromiseFsClient;
 	http: HttpClient;
-	token: string;
+	/** Settings' credentials: each request gets only its own host's (see `credentialFor`). */
+	credentials: Credentials;
 	corsProxy: string;
 	maxFileBytes?: number;
 	fetch?: typeof fetch;
@@ -51,7 +53,7 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
 					onProgress: options.onProgress,
 					reader: createGitHubReader({
 						apiBase: options.ref.apiBase,
-						token: options.token,
+						credentials: options.credentials,
 						fetch: options.fetch,
 						signal: options.signal
 					})
@@ -62,7 +64,11 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
 					store,
 					maxFileBytes,
 					onProgress: options.onProgress,
-					remote: { http: options.http, corsProxy: options.corsProxy, token: options.token }
+					remote: {
+						http: options.http,
+						corsProxy: options.corsProxy,
+						credentials: options.credentials
+					}
 				});
 	return { ...result, store };
 }

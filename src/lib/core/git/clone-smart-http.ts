@@ -45,7 +45,7 @@ export async function cloneOverSmartHttp(
 			singleBranch: true,
 			depth: 1,
 			tags: false,
-			onAuth: gitAuth(remote.token),
+			onAuth: gitAuth(remote),
 			onProgress: (p) =>
 				progress?.({
 					phase: 'receiving',

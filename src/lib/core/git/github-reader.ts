@@ -1,9 +1,12 @@
 // Read-only GitHub REST calls a checkout needs, with the failures a user can meet explained.
+import { githubAuthorization, type Credentials } from '../credentials/index.ts';
 import { AppError, diagnoseNetworkFailure, hostOf } from '../http/index.ts';
 
 export type GitHubReaderOptions = {
+	/** The repository's API base (github.com's, or the one Settings names). */
 	apiBase: string;
-	token: string;
+	/** Settings' credentials: a request carries the GitHub token only where `credentialFor` says. */
+	credentials: Credentials;
 	fetch?: typeof fetch;
 	signal?: AbortSignal;
 };
@@ -20,15 +23,15 @@ export class HttpStatusError extends Error {
 export function createGitHubReader(options: GitHubReaderOptions) {
 	const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 	const apiBase = options.apiBase.replace(/\/+$/, '');
-	const auth: Record<string, string> = options.token
-		? { Authorization: `Bearer ${options.token}` }
-		: {};
+	const hasToken = githubAuthorization(`${apiBase}/`, options.credentials) !== null;
 
 	async function send(url: string, accept: string): Promise<Response> {
+		// Decided per URL: raw content may live on another host than the API.
+		const authorization = githubAuthorization(url, options.credentials);
 		let response: Response;
 		try {
 			response = await doFetch(url, {
-				headers: { Accept: accept, ...auth },
+				headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
 				signal: options.signal
 			});
 		} catch (error) {
@@ -36,12 +39,12 @@ export function createGitHubReader(options: GitHubReaderOptions) {
 			throw await networkError(url, error);
 		}
 		if (response.ok) return response;
-		throw await statusError(response, !!options.token);
+		throw await statusError(response, url, authorization !== null);
 	}
 
 	return {
 		apiBase,
-		hasToken: !!options.token,
+		hasToken,
 		async json<T>(path: string): Promise<T> {
 			const response = await send(`${apiBase}${path}`, 'application/vnd.github+json');
 			return (await response.json()) as T;
@@ -72,9 +75,16 @@ async function networkError(url: string, cause: unknown): Promise<AppError> {
 			);
 }
 
-async function statusError(response: Response, hasToken: boolean): Promise<Error> {
+async function statusError(response: Response, url: string, hasToken: boolean): Promise<Error> {
 	const body = (await response.json().catch(() => ({}))) as { message?: string };
 	const message = body.message ?? response.statusText;
+	if (response.status === 401 && !hasToken) {
+		return new AppError(
+			'auth-required',
+			`${hostOf(url)} asks for credentials (401 ${message}).`,
+			'The GitHub token in Settings is sent only to the API base URL Settings names (and its content host): check that URL, or add a token.'
+		);
+	}
 	if (response.status === 401) {
 		return new AppError(
 			'unauthorized',

@@ -19,7 +19,7 @@ export {
 export { openObjectStore, readBlob, type ObjectStore } from './object-store.ts';
 export { mergeRequestLink, type MergeRequestLink } from './merge-request-link.ts';
 export { rebaseOverSmartHttp, remoteBranchHead, type RemoteBranch } from './rebase-smart-http.ts';
-export type { GitRemoteOptions } from './remote.ts';
+export { gitAuth, type GitRemoteOptions } from './remote.ts';
 export {
 	DEFAULT_AUTHOR,
 	pushOverSmartHttp,

@@ -1,5 +1,6 @@
 // What a repository offers before checkout: its branches, default branch, and visibility.
 import * as git from 'isomorphic-git';
+import type { Credentials } from '../credentials/index.ts';
 import { AppError } from '../http/index.ts';
 import { createGitHubReader, HttpStatusError, type GitHubReader } from './github-reader.ts';
 import { explainGitError, gitAuth, type GitRemoteOptions } from './remote.ts';
@@ -53,7 +54,7 @@ export async function lookupGitRepo(url: string, remote: GitRemoteOptions): Prom
 			http: remote.http,
 			url,
 			corsProxy: remote.corsProxy || undefined,
-			onAuth: gitAuth(remote.token),
+			onAuth: gitAuth(remote),
 			symrefs: true
 		});
 		const branches = refs
@@ -71,7 +72,7 @@ export async function lookupGitRepo(url: string, remote: GitRemoteOptions): Prom
 export function lookupRepo(
 	ref: RepoRef,
 	options: {
-		token: string;
+		credentials: Credentials;
 		corsProxy: string;
 		http: GitRemoteOptions['http'];
 		fetch?: typeof fetch;
@@ -83,7 +84,7 @@ export function lookupRepo(
 			ref,
 			createGitHubReader({
 				apiBase: ref.apiBase,
-				token: options.token,
+				credentials: options.credentials,
 				fetch: options.fetch,
 				signal: options.signal
 			})
@@ -92,7 +93,7 @@ export function lookupRepo(
 	return lookupGitRepo(ref.url, {
 		http: options.http,
 		corsProxy: options.corsProxy,
-		token: options.token
+		credentials: options.credentials
 	});
 }
 

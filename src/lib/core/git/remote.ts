@@ -1,13 +1,30 @@
 // Smart-HTTP remotes through isomorphic-git: credentials and the failures a user can meet.
 import * as git from 'isomorphic-git';
 import type { HttpClient } from 'isomorphic-git';
+import { decideCredential, type Credentials } from '../credentials/index.ts';
 import { AppError, diagnoseNetworkFailure, hostOf } from '../http/index.ts';
 
-export type GitRemoteOptions = { http: HttpClient; corsProxy: string; token: string };
+/**
+ * How a remote is reached: the HTTP client, the CORS proxy ('' for none) and the credentials
+ * Settings holds — each request gets at most the one `credentialFor` gives its URL.
+ */
+export type GitRemoteOptions = { http: HttpClient; corsProxy: string; credentials: Credentials };
 
-/** A token is offered as the password (GitHub, GitLab and Gitea all accept that) only when asked. */
-export function gitAuth(token: string): git.AuthCallback | undefined {
-	return token ? () => ({ username: 'x-access-token', password: token }) : undefined;
+/**
+ * isomorphic-git asks only when a host answers 401, with the URL it asked for (before the
+ * proxy is put in front). The answer is that host's own credential — never another host's, and
+ * through the proxy only where the user allowed it; with none the request fails as it stands.
+ */
+export function gitAuth(remote: Omit<GitRemoteOptions, 'http'>): git.AuthCallback {
+	return (url) => {
+		const { credential } = decideCredential(url, remote.credentials, {
+			use: 'git',
+			corsProxy: remote.corsProxy
+		});
+		return credential
+			? { username: credential.username, password: credential.password }
+			: undefined;
+	};
 }
 
 type GitFailure = { code?: string; data?: { statusCode?: number }; message?: string };
@@ -27,17 +44,7 @@ export async function explainGitError(
 		);
 	}
 	if (failure.code === 'HttpError' && (status === 401 || status === 403)) {
-		return remote.token
-			? new AppError(
-					'unauthorized',
-					`${hostOf(url)} refused the credentials (${status}).`,
-					'Check the token in Settings.'
-				)
-			: new AppError(
-					'auth-required',
-					`${hostOf(url)} asks for credentials (${status}).`,
-					'The repository is private: add a token in Settings.'
-				);
+		return authFailure(url, status, remote);
 	}
 	if (failure.code === 'HttpError') {
 		return new AppError(
@@ -78,6 +85,38 @@ export function remoteArgs(url: string, remote: GitRemoteOptions) {
 		http: remote.http,
 		url,
 		corsProxy: remote.corsProxy || undefined,
-		onAuth: gitAuth(remote.token)
+		onAuth: gitAuth(remote)
 	};
+}
+
+/** A 401/403, explained by what was (or was not) offered to that host. */
+function authFailure(url: string, status: number, remote: GitRemoteOptions): AppError {
+	const host = hostOf(url);
+	const decision = decideCredential(url, remote.credentials, {
+		use: 'git',
+		corsProxy: remote.corsProxy
+	});
+	if (decision.credential) {
+		return new AppError(
+			'unauthorized',
+			`${host} refused the token saved for it (${status}).`,
+			decision.credential.kind === 'github'
+				? 'Check the GitHub token in Settings: it may be mistyped, expired or lack access.'
+				: `Check the token for ${host} in Settings → Git hosts: it may be mistyped, expired or lack access.`
+		);
+	}
+	if (decision.reason === 'proxy-not-allowed') {
+		return new AppError(
+			'auth-withheld',
+			`${host} asks for credentials (${status}); its token is not sent through the CORS proxy.`,
+			`To send it anyway, allow the proxy to carry the token for ${host} in Settings → Git hosts (the proxy then sees it).`
+		);
+	}
+	return new AppError(
+		'auth-required',
+		`${host} asks for credentials (${status}).`,
+		decision.reason === 'insecure'
+			? `A token is only sent over https: use the https:// URL of ${host}.`
+			: `The repository may be private: add a token for ${host} in Settings → Git hosts.`
+	);
 }

@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import { githubAuthorization } from '../credentials/index.ts';
 import { AppError } from '../http/index.ts';
 import type { GitHubEndpoint } from './check-token.ts';
 import { throttleRequests, type ThrottleOptions } from './throttle.ts';
@@ -12,10 +13,20 @@ export type GitHubAccess =
 
 /**
  * GitHub answers API reads with `Cache-Control: max-age=60`, so a browser would serve a ref read
- * right after a push from its cache; every request goes to the network instead.
+ * right after a push from its cache; every request goes to the network instead. Octokit adds the
+ * token to whatever URL it calls (a pagination `Link` or an upload URL the server names): the
+ * header stays only where `credentialFor` gives the endpoint's token to that URL.
  */
-const uncachedFetch: typeof fetch = (input, init) =>
-	globalThis.fetch(input, { ...init, cache: 'no-store' });
+function guardedFetch(endpoint: GitHubEndpoint): typeof fetch {
+	const credentials = { github: endpoint, gitHosts: [] };
+	return (input, init) => {
+		const url = input instanceof Request ? input.url : String(input);
+		const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : {}));
+		if (headers.has('authorization') && !githubAuthorization(url, credentials))
+			headers.delete('authorization');
+		return globalThis.fetch(input, { ...init, headers, cache: 'no-store' });
+	};
+}
 
 const noop = () => undefined;
 
@@ -35,7 +46,7 @@ export function createGitHubClient(
 	const octokit = new Octokit({
 		auth: token,
 		baseUrl: endpoint.apiBase.replace(/\/+$/, ''),
-		request: { fetch: uncachedFetch },
+		request: { fetch: guardedFetch({ apiBase: endpoint.apiBase, token }) },
 		// Failed requests are explained as AppErrors; many (a 404 for a free branch name) are expected.
 		log: { debug: noop, info: noop, warn: console.warn, error: noop }
 	});

@@ -17,7 +17,21 @@ export type ModelSettings = {
 
 export type GitHubSettings = { token: string; apiBase: string };
 
-export type GitSettings = { corsProxy: string };
+/**
+ * A token for one git host other than GitHub's API (GitLab, Gitea, a company server…). It is
+ * offered only to `host` (exactly: name and port), over https (http only on localhost), and
+ * through the CORS proxy only when `proxyMayCarry` is set — a proxy sees everything it carries.
+ */
+export type GitHostCredential = {
+	/** `git.example.com` or `git.example.com:8443`: lower case, IDN in punycode, no scheme. */
+	host: string;
+	/** The Basic-auth user name; empty means `x-access-token` (GitHub, GitLab, Gitea accept any). */
+	username: string;
+	token: string;
+	proxyMayCarry: boolean;
+};
+
+export type GitSettings = { corsProxy: string; hosts: GitHostCredential[] };
 
 /** Environment snapshots (a sandbox saved after setup): how long one stays usable. */
 export type StorageSettings = { snapshotMaxAgeHours: number };

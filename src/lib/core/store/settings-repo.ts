@@ -1,6 +1,6 @@
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from '../model/deadline.ts';
 import type { PatchbayDb } from './open-db.ts';
-import type { Settings } from './schema.ts';
+import type { GitHostCredential, Settings } from './schema.ts';
 
 export const defaultSettings: Settings = {
 	model: {
@@ -12,7 +12,7 @@ export const defaultSettings: Settings = {
 		idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_MS / 1000
 	},
 	github: { token: '', apiBase: 'https://api.github.com' },
-	git: { corsProxy: '' },
+	git: { corsProxy: '', hosts: [] },
 	storage: { snapshotMaxAgeHours: 12 }
 };
 
@@ -24,7 +24,8 @@ export function settingsRepo(db: PatchbayDb) {
 			return {
 				model: { ...defaultSettings.model, ...stored?.model },
 				github: { ...defaultSettings.github, ...stored?.github },
-				git: { ...defaultSettings.git, ...stored?.git },
+				// Records from before per-host credentials have no `hosts`: they read as none.
+				git: { ...defaultSettings.git, ...stored?.git, hosts: readHosts(stored?.git?.hosts) },
 				storage: { ...defaultSettings.storage, ...stored?.storage }
 			};
 		},
@@ -32,4 +33,16 @@ export function settingsRepo(db: PatchbayDb) {
 			await db.put('settings', { ...settings, id: 'app', updatedAt: Date.now() });
 		}
 	};
+}
+
+function readHosts(hosts: unknown): GitHostCredential[] {
+	if (!Array.isArray(hosts)) return [];
+	return hosts
+		.filter((h): h is Partial<GitHostCredential> => typeof h === 'object' && h !== null)
+		.map((h) => ({
+			host: String(h.host ?? ''),
+			username: String(h.username ?? ''),
+			token: String(h.token ?? ''),
+			proxyMayCarry: h.proxyMayCarry === true
+		}));
 }

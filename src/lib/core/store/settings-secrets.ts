@@ -6,5 +6,9 @@ import type { Settings } from './schema.ts';
  * secret values); it grows with every credential Settings learns to keep.
  */
 export function settingsSecrets(settings: Settings): string[] {
-	return [settings.model.apiKey, settings.github.token].filter((value) => value.length > 0);
+	return [
+		settings.model.apiKey,
+		settings.github.token,
+		...(settings.git.hosts ?? []).map((host) => host.token)
+	].filter((value) => value.length > 0);
 }

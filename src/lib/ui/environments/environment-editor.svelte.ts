@@ -1,3 +1,4 @@
+import { credentialsOf } from '$lib/core/credentials';
 import {
 	draftOf,
 	newEnvironmentDraft,
@@ -26,11 +27,15 @@ export type LookupState =
 	| { kind: 'ok'; private: boolean | null }
 	| { kind: 'error'; code: string; message: string; hint: string };
 
+/**
+ * What the git worker needs to reach `repoUrl`: Settings' credentials go along whole, and the
+ * worker offers each request only its own host's (`credentialFor` in core/credentials).
+ */
 export function gitAccess(repoUrl: string, settings: Settings): GitAccess {
 	return {
 		repoUrl,
 		githubApiBase: settings.github.apiBase,
-		token: settings.github.token,
+		credentials: credentialsOf(settings),
 		corsProxy: settings.git.corsProxy
 	};
 }

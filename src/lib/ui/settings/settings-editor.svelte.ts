@@ -1,3 +1,4 @@
+import { checkHostEntry, hostKey } from '$lib/core/credentials';
 import { checkHttpUrl } from '$lib/core/http';
 import { defaultSettings, settingsRepo, type Settings } from '$lib/core/store';
 import { appDb } from '../db';
@@ -7,6 +8,7 @@ export type SettingsErrors = Partial<
 		| 'modelBaseURL'
 		| 'githubApiBase'
 		| 'corsProxy'
+		| 'gitHosts'
 		| 'maxConcurrent'
 		| 'snapshotMaxAge'
 		| 'connectTimeout'
@@ -56,7 +58,15 @@ function normalise(settings: Settings): Settings {
 			apiBase: settings.github.apiBase.trim(),
 			token: settings.github.token.trim()
 		},
-		git: { corsProxy: settings.git.corsProxy.trim() },
+		git: {
+			corsProxy: settings.git.corsProxy.trim(),
+			hosts: settings.git.hosts.map((h) => ({
+				...h,
+				host: hostKey(h.host) ?? h.host.trim(),
+				username: h.username.trim(),
+				token: h.token.trim()
+			}))
+		},
 		storage: { ...settings.storage }
 	};
 }
@@ -71,6 +81,8 @@ function validate(settings: Settings): SettingsErrors {
 		const corsProxy = checkHttpUrl(settings.git.corsProxy, 'CORS proxy URL');
 		if (corsProxy) errors.corsProxy = corsProxy;
 	}
+	const gitHosts = checkGitHosts(settings.git.hosts);
+	if (gitHosts) errors.gitHosts = gitHosts;
 	const n = settings.model.maxConcurrentAttempts;
 	if (!Number.isInteger(n) || n < 1 || n > 8)
 		errors.maxConcurrent = 'Choose a whole number from 1 to 8.';
@@ -87,4 +99,17 @@ const timeoutHint = 'Choose a number of seconds from 1 to 3600.';
 
 function isTimeout(seconds: number): boolean {
 	return typeof seconds === 'number' && seconds >= 1 && seconds <= 3600;
+}
+
+/** The first problem in Settings → Git hosts: a host that is not one, a repeat, a missing token. */
+function checkGitHosts(hosts: Settings['git']['hosts']): string | null {
+	const keys = hosts.map((entry) => hostKey(entry.host) ?? '');
+	for (const [index, entry] of hosts.entries()) {
+		const problem = checkHostEntry(entry.host);
+		if (problem) return `Git host ${index + 1}: ${problem}`;
+		const key = keys[index]!;
+		if (keys.indexOf(key) !== index) return `${key} is listed twice; keep one token per host.`;
+		if (!entry.token.trim()) return `Enter the token for ${key}, or remove that host.`;
+	}
+	return null;
 }

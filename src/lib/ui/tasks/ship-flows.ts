@@ -1,6 +1,7 @@
 // The two ways an attempt leaves the browser: through GitHub's API (a branch, then a pull
 // request; a base branch that moved on is caught before the push and may be rebased onto), or
 // over git's smart HTTP to any other host (a branch; the person opens the request there).
+import { credentialsOf, githubEndpointFor } from '$lib/core/credentials';
 import { diffStats, rebaseConflictError, type FileChange } from '$lib/core/diff';
 import { mergeRequestLink, type MergeRequestLink, type RepoRef } from '$lib/core/git';
 import {
@@ -85,7 +86,7 @@ export async function shipToGitHub(
 	choice: BaseChoice
 ): Promise<ShipOutcome> {
 	const { task, result, view } = input;
-	const access = { apiBase: ref.apiBase, token: input.settings.github.token };
+	const access = githubEndpointFor(ref.apiBase, credentialsOf(input.settings));
 	const repo = { ...access, owner: ref.owner, repo: ref.repo };
 	const target = await baseAndChanges(input, repo, choice);
 	if ('ask' in target) return { kind: 'base-moved', head: target.ask };

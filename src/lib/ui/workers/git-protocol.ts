@@ -1,4 +1,5 @@
 // Messages between the page and the git worker.
+import type { Credentials } from '$lib/core/credentials';
 import type { FileChange } from '$lib/core/diff';
 import type {
 	Baseline,
@@ -14,7 +15,8 @@ import type { SetupProposal } from '$lib/core/start';
 export type GitAccess = {
 	repoUrl: string;
 	githubApiBase: string;
-	token: string;
+	/** All of Settings' credentials: each request gets only its own host's (`credentialFor`). */
+	credentials: Credentials;
 	corsProxy: string;
 };
 

@@ -27,14 +27,15 @@ const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
 
 async function handle(id: number, request: GitRequest) {
 	const { access } = request;
+	const { credentials } = access;
 	const { ref } = parseRepoInput(access.repoUrl, access.githubApiBase);
 	if (request.type === 'lookup') {
-		const info = await lookupRepo(ref, { token: access.token, corsProxy: access.corsProxy, http });
+		const info = await lookupRepo(ref, { credentials, corsProxy: access.corsProxy, http });
 		post({ id, kind: 'result', value: info });
 		return;
 	}
 	if (request.type === 'propose') {
-		const info = await lookupRepo(ref, { token: access.token, corsProxy: access.corsProxy, http });
+		const info = await lookupRepo(ref, { credentials, corsProxy: access.corsProxy, http });
 		const branch =
 			request.branch && info.branches.includes(request.branch)
 				? request.branch
@@ -44,7 +45,7 @@ async function handle(id: number, request: GitRequest) {
 			branch,
 			fs,
 			http,
-			token: access.token,
+			credentials,
 			corsProxy: access.corsProxy
 		});
 		const files = await baselineFiles(checkedOut.store, checkedOut.baseline);
@@ -63,7 +64,7 @@ async function handle(id: number, request: GitRequest) {
 		if (ref.kind !== 'git') {
 			throw new AppError('not-git-host', 'GitHub repositories are pushed through its API.');
 		}
-		const remote = { http, corsProxy: access.corsProxy, token: access.token };
+		const remote = { http, corsProxy: access.corsProxy, credentials };
 		const value =
 			request.type === 'push'
 				? await pushBranch(request, ref.url, remote)
@@ -76,7 +77,7 @@ async function handle(id: number, request: GitRequest) {
 		branch: request.branch,
 		fs,
 		http,
-		token: access.token,
+		credentials,
 		corsProxy: access.corsProxy,
 		maxFileBytes: request.maxFileBytes,
 		onProgress: (progress) => post({ id, kind: 'progress', progress })

@@ -1,0 +1,14 @@
+export {
+	credentialFor,
+	credentialsOf,
+	decideCredential,
+	githubAuthorization,
+	githubHosts,
+	noCredentials,
+	type Credential,
+	type CredentialDecision,
+	type CredentialRoute,
+	type Credentials
+} from './credential-for.ts';
+export { githubEndpointFor } from './github-endpoint.ts';
+export { checkHostEntry, hostKey, isLoopback, isSecureForCredentials } from './host-key.ts';
