@@ -17,3 +17,4 @@ export {
 	type CheckedOut
 } from './prepare.ts';
 export { withAgentVariables } from './agent-variables.ts';
+export { firstNodeCommand, liteSkipNote, type NodeCommand } from './node-commands.ts';

@@ -6,6 +6,7 @@ import { environmentsRepo, newId, settingsRepo, type EnvironmentRecord } from '$
 import type { SetupProposal } from '$lib/core/start';
 import { appDb } from '../db';
 import { gitAccess } from '../environments/environment-editor.svelte';
+import { liteSetupNote, whyLite } from '../sandbox/runtime-forecast';
 import { gitRequest } from '../workers/git-client';
 
 export type PasteState =
@@ -31,11 +32,15 @@ export class RepoPaste {
 		try {
 			const db = await appDb();
 			const settings = await settingsRepo(db).get();
+			// Whether Lite will run here is found alongside the lookup, for the proposal's notes.
+			const lite = whyLite(newEnvironmentDraft().runtime);
 			const {
 				info,
 				branch: chosen,
 				proposal
 			} = await gitRequest({ type: 'propose', access: gitAccess(repoUrl, settings), branch });
+			const liteNote = liteSetupNote(proposal.script, await lite);
+			if (liteNote) proposal.notes.push(liteNote);
 			const now = Date.now();
 			const environment: EnvironmentRecord = {
 				...newEnvironmentDraft(),
