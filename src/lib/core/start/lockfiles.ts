@@ -55,7 +55,15 @@ export function chooseInstall(
 	return withBunNote({ manager, script: frozenInstall(manager, berry), notes });
 }
 
-/** Installs exactly what the lockfile pins, failing rather than rewriting it. */
+/**
+ * Installs exactly what the lockfile pins, failing rather than rewriting it. Each is the
+ * manager's own command, not `npx pnpm` or an npm stand-in: StackBlitz documents npm, pnpm and
+ * Yarn 1 as built into WebContainers since April 2024, when its own client (Turbo, which read
+ * only package-lock.json) was removed — so `pnpm install --frozen-lockfile` runs there as it is,
+ * and honours pnpm-lock.yaml, which npm would ignore (developer.stackblitz.com, "Turbo Package
+ * Manager"). Bun is not built in (see BUN_NOTE). On Lite none of them runs: setup is skipped
+ * there (core/environments/node-commands.ts).
+ */
 function frozenInstall(manager: PackageManager, berry: boolean): string {
 	switch (manager) {
 		case 'npm':
