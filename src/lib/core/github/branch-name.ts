@@ -53,6 +53,20 @@ export function branchNameFor(spec: BranchSpec): string {
 	return name;
 }
 
+/**
+ * The branch a task's first push asks for, with no secret in it. The title is masked before it
+ * is slugged, and the slug again: lower-casing and joining words can spell a secret the title
+ * did not hold as such. A mask slugs to the word `secret`, so the name stays a valid ref.
+ */
+export function maskedBranchName(
+	title: string,
+	mask: (text: string) => string,
+	prefix = DEFAULT_BRANCH_PREFIX
+): string {
+	const slug = slugify(mask(slugify(mask(title))));
+	return branchNameFor({ name: prefix + slug });
+}
+
 /** `name`, then `name-2`, `name-3`…: the n-th candidate for a branch whose name is taken. */
 export const candidateName = (name: string, n: number): string => (n <= 1 ? name : `${name}-${n}`);
 

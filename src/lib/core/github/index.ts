@@ -10,6 +10,7 @@ export {
 	DEFAULT_BRANCH_PREFIX,
 	branchNameFor,
 	isValidBranchName,
+	maskedBranchName,
 	slugify,
 	type BranchSpec
 } from './branch-name.ts';
@@ -24,3 +25,4 @@ export {
 	type BlockedRequest,
 	type PullRequestTask
 } from './pr-body.ts';
+export { commitMessage } from './commit-draft.ts';

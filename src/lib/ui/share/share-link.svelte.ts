@@ -7,7 +7,7 @@ import {
 	type ShareSize,
 	type SharedTask
 } from '$lib/core/share';
-import { settingsRepo, type Settings } from '$lib/core/store';
+import { settingsRepo, settingsSecrets, type Settings } from '$lib/core/store';
 // By file: the core/tasks index also re-exports runAttempt (agent, model, sandbox runtimes).
 import { shareSourceOf, type ShareInput, type ShareScope } from '$lib/core/tasks/share-source';
 import { appDb } from '../db';
@@ -33,9 +33,9 @@ export class ShareLinkState {
 		this.copied = false;
 		try {
 			this.#settings ??= await settingsRepo(await appDb()).get();
-			const { model, github } = this.#settings;
-			const source = shareSourceOf({ ...input, scope: this.scope, model: model.model });
-			const full = toSharedTask(source, { secrets: [model.apiKey, github.token] });
+			const settings = this.#settings;
+			const source = shareSourceOf({ ...input, scope: this.scope, model: settings.model.model });
+			const full = toSharedTask(source, { secrets: settingsSecrets(settings) });
 			const shared = shrinkShare(full, { dropLog: this.dropLog, dropPatch: this.dropPatch });
 			const payload = encodeShare(shared);
 			const url = shareUrl(payload, window.location);

@@ -6,6 +6,8 @@ import { diffStats, rebaseConflictError, type FileChange } from '$lib/core/diff'
 import { mergeRequestLink, type MergeRequestLink, type RepoRef } from '$lib/core/git';
 import {
 	baseBranchHead,
+	commitMessage,
+	maskedBranchName,
 	openPullRequest,
 	pullRequestBody,
 	pullRequestTitle,
@@ -41,6 +43,16 @@ export type ShipOutcome =
 	| { kind: 'branch'; pushed: Pushed; link: MergeRequestLink; base: string; rebased: boolean };
 
 type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
+
+/**
+ * The commit message and branch of a push: from the task's title, masked with every secret
+ * known (`known`), so neither reaches the host.
+ */
+function titled(task: TaskRecord, known: string[]) {
+	const mask = secretMasker(known);
+	const message = commitMessage(task, mask);
+	return { mask, message, branch: { name: maskedBranchName(message, mask) } };
+}
 
 const existingBranch = (result: AttemptResult) =>
 	result.pushed ? { name: result.pushed.branch, sha: result.pushed.commitSha } : undefined;
@@ -91,12 +103,13 @@ export async function shipToGitHub(
 	const target = await baseAndChanges(input, repo, choice);
 	if ('ask' in target) return { kind: 'base-moved', head: target.ask };
 	input.report('Pushing a branch…');
+	const { mask, message, branch } = titled(task, input.known);
 	const pushed = await pushChanges({
 		...repo,
 		baseline: target.base,
 		changes: target.changes,
-		branch: { title: task.title },
-		message: task.title,
+		branch,
+		message,
 		existingBranch: existingBranch(result),
 		onProgress: (p) => input.report(`Pushing: ${p.phase} ${p.total ? `${p.done}/${p.total}` : ''}`)
 	});
@@ -110,7 +123,7 @@ export async function shipToGitHub(
 			.filter((e) => !e.allowed)
 			.map(({ method, url, reason }) => ({ method, url, reason })),
 		stats: diffStats(result.changes),
-		mask: secretMasker(input.known)
+		mask
 	};
 	const pr = await openPullRequest({
 		...repo,
@@ -149,13 +162,14 @@ export async function pushToGitHost(
 	);
 	if ('ask' in target) return { kind: 'base-moved', head: target.ask };
 	input.report(target.head ? 'Rebasing onto the new head and pushing…' : 'Pushing a branch…');
+	const { message, branch: branchSpec } = titled(task, input.known);
 	const pushed = await gitRequest({
 		type: 'push',
 		access,
 		base: { commit: result.baseline.commit, tree: result.baseline.tree },
 		changes: result.changes,
-		branch: { title: task.title },
-		message: task.title,
+		branch: branchSpec,
+		message,
 		existingBranch: existingBranch(result),
 		rebase: target.head ? { branch, head: target.head } : undefined
 	});

@@ -7,6 +7,7 @@ import { scanForSecrets, type SecretHit } from '$lib/core/secrets';
 import {
 	attemptsRepo,
 	settingsRepo,
+	settingsSecrets,
 	type AttemptRecord,
 	type EnvironmentRecord,
 	type TaskRecord
@@ -58,7 +59,7 @@ export class Shipper {
 		const db = await appDb();
 		const settings = await settingsRepo(db).get();
 		const secrets = [...environment.setupSecrets, ...environment.envVars].map((v) => v.value);
-		const known = [...secrets, settings.model.apiKey, settings.github.token].filter(Boolean);
+		const known = [...secrets, ...settingsSecrets(settings)].filter(Boolean);
 		if (!options.confirmed) {
 			const hits = scanForSecrets(result.changes, { knownSecrets: known });
 			if (hits.length > 0) return void (this.state = { kind: 'secrets', hits });
