@@ -1,9 +1,10 @@
 // The app-shell service worker: precaches the built app so it loads with no network after the
-// first visit, adds the cross-origin isolation headers where the host sends none, and waits to
-// replace an older version until the page says so (see lib/ui/app-update.svelte.ts).
+// first visit, adds the host headers (isolation, frame refusal, the workers' policy) where the
+// host sends none, and waits to replace an older version until the page says so (see
+// lib/ui/app-update.svelte.ts).
 import { base, build, files, prerendered, version } from '$service-worker';
 import { precacheList, routeRequest, withHeaders } from '$lib/core/app-shell';
-import { hostHeaders } from '../tools/security-headers.js';
+import { headersFor } from '../tools/security-headers.js';
 
 // The DOM typings are the project's; the few worker types needed here are spelled out.
 type ExtendableEvent = Event & { waitUntil(work: Promise<unknown>): void };
@@ -60,5 +61,8 @@ async function respond(request: Request, route: 'asset' | 'navigation' | 'same-o
 		route === 'same-origin'
 			? undefined
 			: await caches.match(route === 'navigation' ? SHELL : request, { cacheName: CACHE });
-	return withHeaders(cached ?? (await fetch(request)), hostHeaders);
+	// A worker's script gets the workers' policy: `destination` says which fetches load one.
+	const path = new URL(request.url).pathname.slice(base.length);
+	const headers = headersFor({ path, dest: request.destination });
+	return withHeaders(cached ?? (await fetch(request)), headers);
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { precacheList, routeRequest, withHeaders } from '../../src/lib/core/app-shell/index.ts';
-import { hostHeaders } from '../../tools/security-headers.js';
+import {
+	headersFor,
+	hostHeaders,
+	workerCspDirectives,
+	workerHeaders
+} from '../../tools/security-headers.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const origin = 'https://patchbay.example';
@@ -53,12 +58,10 @@ describe('the service worker routes requests', () => {
 
 describe('the service worker adds the host headers from tools/security-headers.js', () => {
 	it('takes them from that one source', () => {
-		expect(read('src/service-worker.ts')).toContain(
-			"import { hostHeaders } from '../tools/security-headers.js';"
-		);
-		expect(read('src/service-worker.ts')).toContain(
-			'withHeaders(cached ?? (await fetch(request)), hostHeaders)'
-		);
+		const source = read('src/service-worker.ts');
+		expect(source).toContain("import { headersFor } from '../tools/security-headers.js';");
+		expect(source).toContain('headersFor({ path, dest: request.destination })');
+		expect(source).toContain('withHeaders(cached ?? (await fetch(request)), headers)');
 	});
 
 	it('adds exactly those where the host sent none', async () => {
@@ -72,7 +75,6 @@ describe('the service worker adds the host headers from tools/security-headers.j
 		});
 		expect(served.status).toBe(200);
 		expect(await served.text()).toBe('<!doctype html>');
-		expect(served.headers.has('Content-Security-Policy')).toBe(false);
 	});
 
 	it('keeps what the host sent, and the same response when nothing is missing', () => {
@@ -90,12 +92,41 @@ describe('the service worker adds the host headers from tools/security-headers.j
 		expect(partial.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
 	});
 
-	it('leaves the Content-Security-Policy to the page: the <meta> SvelteKit writes', () => {
-		// The SW never sets a CSP header (it would lack the bootstrap hash); the cached page keeps
-		// its <meta>, built from the same directives as svelte.config.js says.
-		expect(Object.keys(hostHeaders).map((h) => h.toLowerCase())).not.toContain(
-			'content-security-policy'
-		);
+	it("leaves the page's policy to its <meta>, and sends only the frame refusal as a header", () => {
+		// A header policy for the page would lack SvelteKit's bootstrap hash; frame-ancestors is the
+		// one directive a <meta> policy cannot carry.
+		expect(hostHeaders['Content-Security-Policy']).toBe("frame-ancestors 'none'");
+		expect(hostHeaders['X-Frame-Options']).toBe('DENY');
 		expect(read('svelte.config.js')).toContain("csp: { mode: 'hash', directives: cspDirectives }");
+	});
+
+	it("gives a worker's script the workers' policy, known by destination or by path", async () => {
+		const worker = { ...hostHeaders, ...workerHeaders };
+		expect(
+			[
+				{ path: '/', dest: 'document' },
+				{ path: '/_app/immutable/entry/start.js', dest: 'script' },
+				{ path: '/_app/immutable/workers/git.worker-abc.js', dest: 'worker' },
+				{ path: '/_app/immutable/workers/diff.worker-abc.js', dest: '' },
+				{ path: '/src/lib/ui/workers/net.worker.ts', dest: 'worker' },
+				{ path: '/service-worker.js', dest: 'serviceworker' },
+				{ path: '/service-worker.js', dest: null }
+			].map(headersFor)
+		).toEqual([hostHeaders, hostHeaders, worker, worker, worker, worker, worker]);
+		expect(workerHeaders['Content-Security-Policy']).toBe(
+			"default-src 'none'; script-src 'self'; connect-src 'self' http: https: ws: wss:; " +
+				"frame-ancestors 'none'"
+		);
+		// The network worker sends already-decided requests to any allowed host.
+		expect(workerCspDirectives['connect-src']).toEqual(['self', 'http:', 'https:', 'ws:', 'wss:']);
+		const served = withHeaders(
+			new Response('self.onmessage = () => {};', {
+				headers: { 'Content-Type': 'text/javascript' }
+			}),
+			headersFor({ path: '/_app/immutable/workers/net.worker-abc.js', dest: 'worker' })
+		);
+		expect(served.headers.get('Content-Security-Policy')).toBe(
+			workerHeaders['Content-Security-Policy']
+		);
 	});
 });

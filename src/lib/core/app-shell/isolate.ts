@@ -1,7 +1,8 @@
 // Where the static host sends no cross-origin isolation headers, the service worker adds them
-// to what it serves, so the page is isolated from its second load on. Headers the host did
-// send are kept as they are. The Content-Security-Policy is not among them: it is the page's
-// <meta> tag (with the hash of SvelteKit's bootstrap), which a cached page keeps unchanged.
+// to what it serves, so the page is isolated from its second load on; the frame refusal and a
+// worker script's Content-Security-Policy come the same way. Headers the host did send are kept
+// as they are. The page's own policy is not among them: it is the page's <meta> tag (with the
+// hash of SvelteKit's bootstrap), which a cached page keeps unchanged.
 
 export function withHeaders(
 	response: Response,
