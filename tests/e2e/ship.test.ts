@@ -11,7 +11,8 @@ import {
 } from './peers.ts';
 
 // Built at run time so no scanner flags this repository itself.
-const fakeToken = ['ghp', '_', 'Zq8xV2mN4rT6yB1cD3fG5hJ7kL9pQ0sW2eR4'].join('');
+// The last six characters are the CRC-32 checksum GitHub tokens carry; the scan checks it.
+const fakeToken = ['ghp', '_', 'Zq8xV2mN4rT6yB1cD3fG5hJ7kL9pQ0', '0ZrRxE'].join('');
 
 test("a Code task's changes become a branch and a pull request; a planted token blocks the push until confirmed", async ({
 	page

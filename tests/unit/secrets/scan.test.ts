@@ -5,13 +5,16 @@ import {
 	type SecretHit
 } from '../../../src/lib/core/secrets/index.ts';
 import type { FileChange } from '../../../src/lib/core/diff/index.ts';
+import { base62, crc32 } from '../../../src/lib/core/secrets/token-checks.ts';
 
 // Fake secrets are assembled at run time so this file itself holds no token-shaped string that
 // a host's push protection (or our own scan) would flag.
 const alnum = (length: number, seed = 'aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY') =>
 	seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
-const ghp = `ghp_${alnum(36)}`;
-const gho = `gho_${alnum(36, 'Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe')}`;
+/** GitHub's format: 30 random base62 characters, then their CRC-32 as 6 base62 digits. */
+const checksummed = (prefix: string, body: string) => `${prefix}${body}${base62(crc32(body), 6)}`;
+const ghp = checksummed('ghp_', alnum(30));
+const gho = checksummed('gho_', alnum(30, 'Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe'));
 const pat = `github_pat_${alnum(22)}_${alnum(59, 'Qw3Er4Ty5Ui6Op7As8Df9Gh0Jk1Lz2Xc')}`;
 const openaiLegacy = `sk-${alnum(48)}`;
 const openaiProject = `sk-proj-${alnum(40)}-${alnum(30, 'T3BlbkFJ9x8Y7z6W5v4U3t2S1r0Q')}`;
@@ -51,7 +54,7 @@ describe('scanForSecrets: true positives', () => {
 		{
 			name: 'fine-grained GitHub token',
 			line: `GH=${pat}`,
-			expected: [hit('github-token', 'GH=[secret]')]
+			expected: [hit('github-fine-grained-token', 'GH=[secret]')]
 		},
 		{
 			name: 'legacy OpenAI key',

@@ -1,42 +1,53 @@
 // Secrets without a known shape: a random-looking value assigned to a name that says secret,
-// token, password or key. Every condition below removes a family of false positives.
-import { shannonEntropy } from './entropy.ts';
-import type { LineRule } from './finding.ts';
+// token, password or key, in the assignment forms of common languages and config formats:
+//   JS/TS/Python/Ruby/Rust/Java/C#  name = "v", name: "v", "name": "v", :name => 'v'
+//   Go                               name := "v", const Name = `v`
+//   PHP                              $name = 'v', 'name' => 'v', define('NAME', 'v')
+//   shell/.env, INI, TOML, YAML      NAME=v, export NAME="v", name = "v", name: v
+//   Makefile                         NAME := v, NAME ?= v, NAME ::= v, NAME += v
+//   Java properties                  db.password=v, db.password: v
+//   XML                              <password>v</password>, password="v", key="ApiKey" value="v"
+import type { Finding, LineRule } from './finding.ts';
+import { looksRandom, namesTheSecret } from './secret-value.ts';
 
-const secretName = 'secret|token|passw(?:or)?d|pwd|credential|(?:api|access|auth|private)[_-]?key';
+export { ENTROPY_THRESHOLD, MIN_VALUE_LENGTH } from './secret-value.ts';
+
+const secretWord =
+	'secret|token|passw(?:or)?d|pwd|passphrase|credential|(?:api|access|auth|private|client|signing|encryption|master)[_-]?key';
+
 /**
- * A secret-sounding name, the rest of the identifier (bounded, so a long line cannot make the
- * match quadratic), and an assignment: `=`, `:`, `:=`, `=>`, but not `==` or `===`.
+ * The secret word, the rest of the name (bounded, so a long line cannot make the match
+ * quadratic), an optional closing quote (a JSON or PHP key), and an operator — `=`, `:`, `:=`,
+ * `::=`, `?=`, `+=`, `=>`, `,` after a quoted name (`define('KEY', …)`), or `value=` after it
+ * (.NET appSettings) — but not `==`, `=~`, `::` or `:=` read as `:`.
  */
 const assignment = new RegExp(
-	`(?:${secretName})[\\w.-]{0,40}["'\`]?\\s*(?::=|=>|:|=)(?![=>])[ \\t]*`,
+	`(?<word>${secretWord})(?<rest>[\\w.-]{0,40})(?<close>["'\`]?)` +
+		`(?:[ \\t]{0,16}(?<op>::=|:=|\\?=|\\+=|=>|=(?![=~>])|:(?![:=])|,)|[ \\t]+value[ \\t]*=)[ \\t]{0,16}`,
 	'gi'
 );
+
+/** `<db-password>v</db-password>`: an element whose name holds the secret word. */
+const xmlElement = new RegExp(
+	`<[\\w.:-]{0,40}?(?<word>${secretWord})(?<rest>[\\w.:-]{0,40})>(?<value>[^<]{1,1000})</`,
+	'dgi'
+);
+
 const bareValue = /[^\s'"`,;(){}[\]<>]+/y;
+/** A type annotation between `:` and `=` (TypeScript, Python, Kotlin): `token: string = '…'`. */
+const typeAnnotation = /[A-Za-z_$][\w$.<>[\]|?]{0,60}[ \t]{0,8}=(?![=>])[ \t]{0,16}/y;
+/** Python's r"", b"", f"" and C#'s @"" prefixes before a quoted value. */
+const stringPrefix = /(?:[rbfuRBFU]{1,2}|@)(?=["'`])/y;
 
-export const MIN_VALUE_LENGTH = 20;
-/** Bits per character; random base64 scores ≈ 4.5+, hex ≈ 3.7, prose and names less. */
-export const ENTROPY_THRESHOLD = 3.5;
+type Value = { start: number; end: number; quoted: boolean };
 
-const placeholder =
-	/example|placeholder|changeme|dummy|sample|your[_-]|xxxx|redacted|insert|replace|todo|fake|test/i;
-const reference = /^[$%{<(#@]|:\/\/|^(?:sha\d+|md5)-/i;
-const dottedName = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/;
-
-/** Whether `value` looks like a generated secret rather than a name, a reference or a hash. */
-export function looksRandom(value: string, quoted: boolean): boolean {
-	if (value.length < MIN_VALUE_LENGTH || value.length > 1000 || /\s/.test(value)) return false;
-	if (placeholder.test(value) || reference.test(value) || dottedName.test(value)) return false;
-	const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
-	// Unquoted, a mixed-case word is usually a type or a variable (`token: AccessTokenType`).
-	if (classes < 2 || (!quoted && !/[0-9]/.test(value))) return false;
-	return shannonEntropy(value) >= ENTROPY_THRESHOLD;
-}
-
-function readValue(line: string, at: number): { start: number; end: number; quoted: boolean } {
+function readValue(line: string, from: number): Value {
+	stringPrefix.lastIndex = from;
+	const at = stringPrefix.test(line) ? stringPrefix.lastIndex : from;
 	const quote = line[at];
 	if (quote === '"' || quote === "'" || quote === '`') {
-		const close = line.indexOf(quote, at + 1);
+		let close = line.indexOf(quote, at + 1);
+		while (close > 0 && line[close - 1] === '\\') close = line.indexOf(quote, close + 1);
 		return close < 0
 			? { start: at, end: at, quoted: true }
 			: { start: at + 1, end: close, quoted: true };
@@ -46,13 +57,41 @@ function readValue(line: string, at: number): { start: number; end: number; quot
 	return { start: at, end: at + (bare?.[0].length ?? 0), quoted: false };
 }
 
-export const assignmentRule: LineRule = (line) => {
-	const found = [];
+function assignmentFindings(line: string): Finding[] {
+	const found: Finding[] = [];
 	for (const match of line.matchAll(assignment)) {
-		const { start, end, quoted } = readValue(line, match.index + match[0].length);
-		if (looksRandom(line.slice(start, end), quoted)) {
-			found.push({ kind: 'high-entropy' as const, start, end, mask: true });
+		const { word = '', rest = '', close = '', op } = match.groups ?? {};
+		const name = { word, rest };
+		let at = match.index + match[0].length;
+		typeAnnotation.lastIndex = at;
+		if ((op === ':' || op === undefined) && typeAnnotation.test(line))
+			at = typeAnnotation.lastIndex;
+		const value = readValue(line, at);
+		// `f('token', x)` passes a name; only `define('TOKEN', 'v')`-like pairs of strings assign.
+		if (op === ',' && (close === '' || !value.quoted)) continue;
+		if (!namesTheSecret(name)) continue;
+		if (looksRandom(line.slice(value.start, value.end), value.quoted, name)) {
+			found.push({ kind: 'high-entropy', start: value.start, end: value.end, mask: true });
 		}
 	}
 	return found;
+}
+
+function xmlFindings(line: string): Finding[] {
+	const found: Finding[] = [];
+	for (const match of line.matchAll(xmlElement)) {
+		const { word = '', rest = '' } = match.groups ?? {};
+		const span = match.indices?.groups?.['value'];
+		if (!span || !namesTheSecret({ word, rest })) continue;
+		const value = line.slice(span[0], span[1]);
+		if (looksRandom(value.trim(), true, { word, rest })) {
+			found.push({ kind: 'high-entropy', start: span[0], end: span[1], mask: true });
+		}
+	}
+	return found;
+}
+
+export const assignmentRule: LineRule = (line) => {
+	const found = assignmentFindings(line);
+	return line.includes('</') ? [...found, ...xmlFindings(line)] : found;
 };

@@ -1,12 +1,31 @@
-/** What a secret scan hit looks like: a known token shape, a private key, a random-looking
- * value assigned to a secret-sounding name, or one of the environment's own secret values. */
+/** What a secret scan hit looks like: a provider's published token shape (one kind per entry in
+ * `token-formats.ts`), a private key, a password in a URL, a random-looking value assigned to a
+ * secret-sounding name, or one of the environment's own secret values. */
 export type SecretKind =
 	| 'github-token'
+	| 'github-fine-grained-token'
+	| 'gitlab-token'
+	| 'gitlab-service-token'
+	| 'slack-token'
+	| 'slack-webhook'
+	| 'stripe-live-key'
+	| 'google-api-key'
+	| 'google-oauth-secret'
+	| 'sendgrid-key'
+	| 'twilio-api-key'
+	| 'twilio-auth-token'
+	| 'npm-token'
+	| 'pypi-token'
 	| 'openai-key'
 	| 'anthropic-key'
+	| 'huggingface-token'
+	| 'shopify-token'
+	| 'digitalocean-token'
 	| 'aws-access-key'
 	| 'aws-secret-key'
+	| 'jwt'
 	| 'private-key'
+	| 'url-password'
 	| 'high-entropy'
 	| 'known-secret';
 

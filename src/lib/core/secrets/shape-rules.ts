@@ -1,69 +1,43 @@
-// The token shapes providers publish, matched where they stand alone (not inside a longer
-// word), so that a long identifier that merely starts like a token is not one.
-import type { Finding, LineRule, SecretKind } from './finding.ts';
+// Rules for secrets with a recognisable shape, which hold in any file (lock files included): the
+// providers' token formats (`token-formats.ts`), PEM private keys and passwords inside URLs.
+import type { Finding, LineRule } from './finding.ts';
+import { isPublishedExample, looksGenerated } from './token-checks.ts';
+import { tokenFormats, type TokenFormat } from './token-formats.ts';
+import { urlPasswordRule } from './url-password-rule.ts';
 
-function shapeRule(
-	kind: SecretKind,
-	pattern: RegExp,
-	accept: (value: string) => boolean = () => true
-): LineRule {
-	return (line) => {
-		const found: Finding[] = [];
-		for (const match of line.matchAll(pattern)) {
-			// With a `value` group only that part is the secret (an assignment's right side).
-			const span = match.indices?.groups?.value ?? [match.index, match.index + match[0].length];
+/** Every format's findings on one line; the line's lower-case form is shared between them. */
+export function tokenFindings(
+	line: string,
+	formats: readonly TokenFormat[] = tokenFormats
+): Finding[] {
+	const lower = line.toLowerCase();
+	const found: Finding[] = [];
+	for (const format of formats) {
+		if (!format.keywords.some((keyword) => lower.includes(keyword))) continue;
+		for (const match of line.matchAll(format.pattern)) {
+			const groups = match.indices?.groups;
+			const span = groups?.['value'] ?? [match.index, match.index + match[0].length];
 			const value = line.slice(span[0], span[1]);
-			if (accept(value)) found.push({ kind, start: span[0], end: span[1], mask: true });
+			const bodySpan = groups?.['body'];
+			const body = bodySpan ? line.slice(bodySpan[0], bodySpan[1]) : value;
+			if (isPublishedExample(value)) continue;
+			const valid = format.check ? format.check(value, body) : looksGenerated(body);
+			if (valid) found.push({ kind: format.id, start: span[0], end: span[1], mask: true });
 		}
-		return found;
-	};
+	}
+	return found;
 }
 
-/** Random keys mix lower case, upper case and digits; a kebab-case name that starts `sk-` does not. */
-const mixed = (value: string): boolean =>
-	/[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
-
-/** AWS's documentation keys (AKIAIOSFODNN7EXAMPLE, …EXAMPLEKEY) are published on purpose. */
-const notExample = (value: string): boolean => !value.includes('EXAMPLE');
-
-const githubToken = shapeRule(
-	'github-token',
-	/(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82,251})(?![A-Za-z0-9_])/g
-);
-
-const anthropicKey = shapeRule(
-	'anthropic-key',
-	/(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g,
-	mixed
-);
-
-const openaiKey = shapeRule(
-	'openai-key',
-	/(?<![A-Za-z0-9_-])sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g,
-	mixed
-);
-
-const awsAccessKey = shapeRule(
-	'aws-access-key',
-	/(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g,
-	notExample
-);
-
-const awsSecretKey = shapeRule(
-	'aws-secret-key',
-	/aws_?secret_?access_?key["'`]?\s*(?::=|=>|:|=)\s*["'`]?(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/dgi,
-	notExample
-);
-
-const pemHeader = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
+const pemHeader = /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/g;
 /** Key material: a long base64 run. A bare header (a PEM parser's constant) has none. */
-const keyMaterial = /[A-Za-z0-9+/]{32,}/;
+const keyMaterial = /[A-Za-z0-9+/]{32}/;
 
 /**
  * A PEM private key: the header, followed on the same line (a JSON string with `\n` escapes)
  * or within the next few lines (after `Proc-Type`/`DEK-Info` headers) by key material.
  */
 const privateKey: LineRule = (line, index, lines) => {
+	if (!line.includes('PRIVATE KEY')) return [];
 	const found: Finding[] = [];
 	for (const match of line.matchAll(pemHeader)) {
 		const end = match.index + match[0].length;
@@ -77,12 +51,9 @@ const privateKey: LineRule = (line, index, lines) => {
 	return found;
 };
 
-/** Rules for secrets with a recognisable shape, which hold in any file. */
+/** Rules for secrets with a recognisable shape, in order of precedence. */
 export const shapeRules: readonly LineRule[] = [
-	githubToken,
-	anthropicKey,
-	openaiKey,
-	awsAccessKey,
-	awsSecretKey,
-	privateKey
+	(line) => tokenFindings(line),
+	privateKey,
+	urlPasswordRule
 ];

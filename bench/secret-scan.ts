@@ -1,0 +1,219 @@
+// `node bench/secret-scan.ts [--per-kind N] [--seed N] [--repos a,b]`: the pre-push secret
+// scan's figures. Recall: synthetic secrets of every provider's documented shape, embedded in
+// code lines of many languages, plus generic assignments and connection URLs; a hit counts only
+// with the expected kind. False positives: every line added by every commit of the corpus
+// repositories (../shared/corpus, whole history via `git log -p`) and their HEAD trees, where
+// any hit is a false positive. Figures are printed, never asserted.
+import { performance } from 'node:perf_hooks';
+import type { FileChange } from '../src/lib/core/diff/index.ts';
+import { scanForSecrets, type SecretHit } from '../src/lib/core/secrets/index.ts';
+import { tokenFormats } from '../src/lib/core/secrets/token-formats.ts';
+import { corpusAvailable, openCorpus } from '../tests/unit/corpus/corpus-repo.ts';
+import { argValue } from '../tests/servers/http-common.ts';
+import {
+	assignmentForms,
+	embeddings,
+	genericValue,
+	samples,
+	seeded,
+	urlForms
+} from '../tests/unit/secrets/synthetic-secrets.ts';
+
+const perKind = Number(argValue(process.argv, 'per-kind') ?? 40);
+const seed = Number(argValue(process.argv, 'seed') ?? 7);
+const repos = (argValue(process.argv, 'repos') ?? 'commander,chalk,slugify').split(',');
+const encoder = new TextEncoder();
+const change = (path: string, text: string): FileChange => ({
+	path,
+	before: null,
+	after: encoder.encode(text)
+});
+
+type Tally = {
+	name: string;
+	found: number;
+	total: number;
+	wrongKind: number;
+	nearMissHits: number;
+};
+
+function measure(
+	name: string,
+	kind: SecretHit['kind'],
+	lines: string[],
+	nearMisses: string[]
+): Tally {
+	let found = 0;
+	let wrongKind = 0;
+	for (const line of lines) {
+		const hits = scanForSecrets(line);
+		if (hits.some((hit) => hit.kind === kind)) found++;
+		else if (hits.length > 0) wrongKind++;
+	}
+	const nearMissHits = nearMisses.filter((line) => scanForSecrets(line).length > 0).length;
+	return { name, found, total: lines.length, wrongKind, nearMissHits };
+}
+
+function recall(): Tally[] {
+	const random = seeded(seed);
+	const tallies: Tally[] = [];
+	for (const sample of samples) {
+		const lines: string[] = [];
+		const nearMisses: string[] = [];
+		for (let n = 0; n < perKind; n++) {
+			const secret = sample.secret(random);
+			if (sample.line) lines.push(sample.line(secret));
+			else lines.push(...embeddings.map((embed) => embed(secret)));
+			const miss = sample.nearMiss(random);
+			nearMisses.push(sample.line ? miss : embeddings[n % embeddings.length]!(miss));
+		}
+		if (sample.kind === 'url-password') {
+			for (let n = 0; n < perKind; n++)
+				lines.push(...urlForms.map((form) => form(sample.secret(random))));
+		}
+		tallies.push(measure(sample.kind, sample.kind, lines, nearMisses));
+	}
+	for (const form of assignmentForms) {
+		const lines = Array.from({ length: perKind }, () => form.line(genericValue(random)));
+		const quiet = [
+			'${API_TOKEN}',
+			'<your-token-here>',
+			'changeme-changeme-123',
+			'{{ vault_password }}'
+		];
+		tallies.push(
+			measure(`assignment: ${form.language}`, 'high-entropy', lines, quiet.map(form.line))
+		);
+	}
+	return tallies;
+}
+
+type GitFile = { path: string; lines: string[] };
+
+/** Every commit's added lines per file, from one `git log -p` stream (renames as renames). */
+function addedByCommit(log: string): Map<string, GitFile[]> {
+	const commits = new Map<string, GitFile[]>();
+	let files: GitFile[] = [];
+	let file: GitFile | null = null;
+	let inHunk = false;
+	for (const line of log.split('\n')) {
+		if (line.startsWith('\0')) {
+			files = [];
+			commits.set(line.slice(1), files);
+			file = null;
+		} else if (line.startsWith('diff --git ')) {
+			file = null;
+			inHunk = false;
+		} else if (!inHunk && line.startsWith('+++ ')) {
+			const path = line.slice(4);
+			file = path === '/dev/null' ? null : { path: path.replace(/^b\//, ''), lines: [] };
+			if (file) files.push(file);
+		} else if (line.startsWith('@@')) {
+			inHunk = true;
+		} else if (inHunk && file && line.startsWith('+')) {
+			file.lines.push(line.slice(1));
+		}
+	}
+	return commits;
+}
+
+type RepoFigures = {
+	name: string;
+	commits: number;
+	addedLines: number;
+	headFiles: number;
+	headLines: number;
+	historyHits: (SecretHit & { commit: string })[];
+	headHits: SecretHit[];
+	ms: number;
+};
+
+function scanRepo(name: string): RepoFigures {
+	const repo = openCorpus(name);
+	try {
+		const log = repo
+			.git(['log', '-p', '-M', '--no-color', '--no-ext-diff', '-U0', '--format=%x00%H', 'HEAD'])
+			.toString('utf8');
+		const commits = addedByCommit(log);
+		const started = performance.now();
+		let addedLines = 0;
+		const historyHits: RepoFigures['historyHits'] = [];
+		for (const [commit, files] of commits) {
+			addedLines += files.reduce((sum, file) => sum + file.lines.length, 0);
+			const changes = files.map((file) => change(file.path, file.lines.join('\n')));
+			for (const hit of scanForSecrets(changes)) historyHits.push({ ...hit, commit });
+		}
+		const head = repo
+			.files('HEAD')
+			.map((file) => ({ path: file.path, before: null, after: file.bytes }));
+		const headHits = scanForSecrets(head);
+		const headLines = head.reduce(
+			(sum, file) => sum + file.after.filter((b) => b === 10).length,
+			0
+		);
+		const ms = performance.now() - started;
+		return {
+			name,
+			commits: commits.size,
+			addedLines,
+			headFiles: head.length,
+			headLines,
+			historyHits,
+			headHits,
+			ms
+		};
+	} finally {
+		repo.dispose();
+	}
+}
+
+const percent = (part: number, whole: number) =>
+	`${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+
+const tallies = recall();
+console.log(
+	`Recall (seed ${seed}, ${perKind} secrets per kind; ${tokenFormats.length} token formats)`
+);
+console.log(
+	'kind'.padEnd(34),
+	'found'.padStart(11),
+	'recall'.padStart(8),
+	'other kind'.padStart(11),
+	'near-miss hits'
+);
+for (const t of tallies) {
+	console.log(
+		t.name.padEnd(34),
+		`${t.found}/${t.total}`.padStart(11),
+		percent(t.found, t.total).padStart(8),
+		String(t.wrongKind).padStart(11),
+		String(t.nearMissHits).padStart(8)
+	);
+}
+const found = tallies.reduce((sum, t) => sum + t.found, 0);
+const total = tallies.reduce((sum, t) => sum + t.total, 0);
+const nearMissHits = tallies.reduce((sum, t) => sum + t.nearMissHits, 0);
+console.log(
+	`TOTAL recall ${found}/${total} = ${percent(found, total)}; near misses flagged: ${nearMissHits}`
+);
+
+console.log('\nFalse positives on real repositories (whole history + HEAD tree)');
+for (const name of repos) {
+	if (!corpusAvailable(name)) {
+		console.log(`${name}: bundle missing, skipped`);
+		continue;
+	}
+	const f = scanRepo(name);
+	console.log(
+		`${name}: ${f.commits} commits, ${f.addedLines} added lines → ${f.historyHits.length} findings; ` +
+			`HEAD ${f.headFiles} files, ${f.headLines} lines → ${f.headHits.length} findings; ` +
+			`scan ${(f.ms / 1000).toFixed(2)} s`
+	);
+	for (const hit of f.historyHits) {
+		console.log(
+			`  history ${hit.commit.slice(0, 8)} ${hit.path}:${hit.line} ${hit.kind}: ${hit.excerpt}`
+		);
+	}
+	for (const hit of f.headHits)
+		console.log(`  HEAD ${hit.path}:${hit.line} ${hit.kind}: ${hit.excerpt}`);
+}

@@ -1,0 +1,111 @@
+// Checks a candidate must pass beyond its regex: a provider's checksum where one is published,
+// a JWT's header, and — for shapes without a checksum — that the random part is random, so
+// that documentation placeholders (`ghp_xxxx…`, `xoxb-your-token-here`) stay quiet.
+import { fromBase64Url } from '../share/base64url.ts';
+
+const CRC_TABLE = (() => {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		table[n] = c >>> 0;
+	}
+	return table;
+})();
+
+/** CRC-32 (IEEE) of an ASCII string; token bodies are ASCII by their regex. */
+export function crc32(text: string): number {
+	let crc = 0xffffffff;
+	for (let index = 0; index < text.length; index++) {
+		crc = CRC_TABLE[(crc ^ text.charCodeAt(index)) & 0xff]! ^ (crc >>> 8);
+	}
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** `0-9A-Za-z` is the order most published write-ups use; Go's `big.Int.Text(62)` uses `0-9a-zA-Z`. */
+const BASE62_ALPHABETS = [
+	'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+	'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
+];
+
+export function base62(value: number, width: number, alphabet = BASE62_ALPHABETS[0]!): string {
+	let text = '';
+	for (let rest = value; rest > 0; rest = Math.floor(rest / 62)) text = alphabet[rest % 62] + text;
+	return text.padStart(width, '0');
+}
+
+/**
+ * GitHub's and npm's token format (GitHub blog, 2021-04-05 and 2021-09-23): after the prefix,
+ * random base62 characters and then a CRC-32 of them as 6 base62 digits. GitHub does not name
+ * its digit order, so either common order is accepted (two chances in 62⁶ for a random string).
+ */
+export function hasBase62Checksum(body: string): boolean {
+	if (body.length <= 6) return false;
+	const crc = crc32(body.slice(0, -6));
+	const sum = body.slice(-6);
+	return BASE62_ALPHABETS.some((alphabet) => base62(crc, 6, alphabet) === sum);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decodeJsonSegment(segment: string): Record<string, unknown> | null {
+	try {
+		const value: unknown = JSON.parse(decoder.decode(fromBase64Url(segment)));
+		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * A signed JWT (RFC 7519): a header that is JSON naming a signing algorithm other than `none`,
+ * a JSON payload, and a signature. jwt.io's sample token (subject 1234567890, "John Doe") is
+ * published on purpose and stays quiet.
+ */
+export function isSignedJwt(token: string): boolean {
+	const [header, payload, signature] = token.split('.');
+	if (!header || !payload || !signature) return false;
+	const alg = decodeJsonSegment(header)?.['alg'];
+	if (typeof alg !== 'string' || alg.toLowerCase() === 'none') return false;
+	const claims = decodeJsonSegment(payload);
+	if (claims === null) return false;
+	return !(claims['sub'] === '1234567890' && claims['name'] === 'John Doe');
+}
+
+/** Words and marks that only stand in for a secret in docs, templates and tests. */
+const placeholderWord =
+	/example|placeholder|changeme|change[_-]me|dummy|sample|your[_-]?(?:api|token|key|secret|pass)|redacted|insert|replace|fake|xxxx|<[^>]*>|\$\{|\{\{|%s/i;
+/** Keyboard runs and counting sequences people type instead of a key. */
+const sequence = /0123456|1234567|abcdefg|bcdefgh|qwerty|asdfgh/i;
+/** Six of one character in a row: ~0.04% of random 40-character base62 strings, most fill-ins. */
+const repeated = /(.)\1{5}/;
+
+/**
+ * Whether the random part of a token looks generated: no placeholder word, no long run of one
+ * character, no typed sequence, and enough distinct characters (a 30-character base62 key has
+ * about 23, a 32-character hex one about 14; `aBaBaB…` has 2).
+ */
+export function looksGenerated(body: string): boolean {
+	if (placeholderWord.test(body) || sequence.test(body) || repeated.test(body)) return false;
+	const distinct = new Set(body).size;
+	return distinct >= Math.min(10, Math.ceil(body.length / 3));
+}
+
+/**
+ * Keys providers print in their own documentation, so that readers can copy the shape: AWS's
+ * access key pair and the Google Cloud API-key page's sample. They are not anyone's secret.
+ */
+const publishedExamples = new Set([
+	'AKIAIOSFODNN7EXAMPLE',
+	'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+	'AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe'
+]);
+
+export const isPublishedExample = (value: string): boolean => publishedExamples.has(value);
+
+/**
+ * A GitHub or npm token shape whose checksum does not hold was made up (a fixture, a doc): the
+ * checksummed rule has judged it, so the generic assignment rule must not report it either.
+ */
+export const isMadeUpChecksummedToken = (value: string): boolean =>
+	/^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/.test(value) && !hasBase62Checksum(value.slice(4));
