@@ -57,6 +57,34 @@ export type SnapshotOptions = {
 export async function snapshotFromGitHub(
 	options: SnapshotOptions
 ): Promise<{ baseline: Baseline; stats: CheckoutStats }> {
+	// When GitHub asks to slow down, the progress line says so where it stands; the requests
+	// wait and retry (github-reader.ts), and what was fetched stays fetched.
+	let last: CheckoutProgress | undefined;
+	const onProgress = (progress: CheckoutProgress) => {
+		last = progress;
+		options.onProgress?.(progress);
+	};
+	const stopWatching = options.reader.onSlowDown((waitMs) => {
+		if (last) options.onProgress?.({ ...last, message: slowDownMessage(waitMs, last) });
+	});
+	try {
+		return await snapshotSteps({ ...options, onProgress });
+	} finally {
+		stopWatching();
+	}
+}
+
+/** "GitHub asked to slow down; retrying in 3 s — 1,204 of 3,000 files" */
+export function slowDownMessage(waitMs: number, at: CheckoutProgress): string {
+	const wait = `GitHub asked to slow down; retrying in ${Math.ceil(waitMs / 1000)} s`;
+	if (at.phase !== 'fetching') return wait;
+	const count = (n: number) => n.toLocaleString('en-US');
+	return `${wait} — ${count(at.loaded)} of ${count(at.total)} files`;
+}
+
+async function snapshotSteps(
+	options: SnapshotOptions
+): Promise<{ baseline: Baseline; stats: CheckoutStats }> {
 	const { ref, branch, store, reader } = options;
 	const stats: CheckoutStats = { requests: 0, filesFetched: 0, bytesFetched: 0, fromCache: false };
 	const report = (p: Omit<CheckoutProgress, 'bytes'>) =>
