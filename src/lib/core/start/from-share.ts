@@ -14,8 +14,9 @@ export type SharedValues = {
 
 export function environmentFromShare(shared: SharedTask, values: SharedValues): EnvironmentDraft {
 	const { environment } = shared;
+	// Own values only: a name from the link such as `constructor` must not find Object's.
 	const named = (names: string[], given: Record<string, string>) =>
-		names.map((name) => ({ name, value: given[name] ?? '' }));
+		names.map((name) => ({ name, value: Object.hasOwn(given, name) ? (given[name] ?? '') : '' }));
 	return {
 		name: suggestedName(shared.repoUrl),
 		repoUrl: shared.repoUrl,
