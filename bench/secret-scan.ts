@@ -9,6 +9,7 @@ import type { FileChange } from '../src/lib/core/diff/index.ts';
 import { scanForSecrets, type SecretHit } from '../src/lib/core/secrets/index.ts';
 import { tokenFormats } from '../src/lib/core/secrets/token-formats.ts';
 import { corpusAvailable, openCorpus } from '../tests/unit/corpus/corpus-repo.ts';
+import { addedByCommit, HISTORY_LOG_ARGS } from '../tests/unit/secrets/corpus-history.ts';
 import { argValue } from '../tests/servers/http-common.ts';
 import {
 	assignmentForms,
@@ -88,35 +89,6 @@ function recall(): Tally[] {
 	return tallies;
 }
 
-type GitFile = { path: string; lines: string[] };
-
-/** Every commit's added lines per file, from one `git log -p` stream (renames as renames). */
-function addedByCommit(log: string): Map<string, GitFile[]> {
-	const commits = new Map<string, GitFile[]>();
-	let files: GitFile[] = [];
-	let file: GitFile | null = null;
-	let inHunk = false;
-	for (const line of log.split('\n')) {
-		if (line.startsWith('\0')) {
-			files = [];
-			commits.set(line.slice(1), files);
-			file = null;
-		} else if (line.startsWith('diff --git ')) {
-			file = null;
-			inHunk = false;
-		} else if (!inHunk && line.startsWith('+++ ')) {
-			const path = line.slice(4);
-			file = path === '/dev/null' ? null : { path: path.replace(/^b\//, ''), lines: [] };
-			if (file) files.push(file);
-		} else if (line.startsWith('@@')) {
-			inHunk = true;
-		} else if (inHunk && file && line.startsWith('+')) {
-			file.lines.push(line.slice(1));
-		}
-	}
-	return commits;
-}
-
 type RepoFigures = {
 	name: string;
 	commits: number;
@@ -131,9 +103,7 @@ type RepoFigures = {
 function scanRepo(name: string): RepoFigures {
 	const repo = openCorpus(name);
 	try {
-		const log = repo
-			.git(['log', '-p', '-M', '--no-color', '--no-ext-diff', '-U0', '--format=%x00%H', 'HEAD'])
-			.toString('utf8');
+		const log = repo.git([...HISTORY_LOG_ARGS, 'HEAD']).toString('utf8');
 		const commits = addedByCommit(log);
 		const started = performance.now();
 		let addedLines = 0;

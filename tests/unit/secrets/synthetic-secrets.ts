@@ -29,8 +29,11 @@ const HEX = '0123456789abcdef';
 
 export const pick = <T>(random: Random, items: readonly T[]): T =>
 	items[Math.floor(random() * items.length)]!;
-export const chars = (random: Random, alphabet: string, length: number): string =>
-	Array.from({ length }, () => pick(random, [...alphabet])).join('');
+export const chars = (random: Random, alphabet: string, length: number): string => {
+	let text = '';
+	for (let n = 0; n < length; n++) text += alphabet[Math.floor(random() * alphabet.length)];
+	return text;
+};
 const digits = (random: Random, min: number, max: number) =>
 	chars(random, DIGITS, min + Math.floor(random() * (max - min + 1)));
 

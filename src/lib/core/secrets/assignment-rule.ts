@@ -8,7 +8,7 @@
 //   Java properties                  db.password=v, db.password: v
 //   XML                              <password>v</password>, password="v", key="ApiKey" value="v"
 import type { Finding, LineRule } from './finding.ts';
-import { looksRandom, namesTheSecret } from './secret-value.ts';
+import { isWordy, looksRandom, namesTheSecret } from './secret-value.ts';
 
 export { ENTROPY_THRESHOLD, MIN_VALUE_LENGTH } from './secret-value.ts';
 
@@ -33,7 +33,10 @@ const xmlElement = new RegExp(
 	'dgi'
 );
 
-const bareValue = /[^\s'"`,;(){}[\]<>]+/y;
+/** Values longer than `looksRandom` reads are cut here, so a long line is not read once per name. */
+const MAX_READ = 1001;
+/** Unquoted: up to the next space or delimiter; `=` only as base64 padding at the end. */
+const bareValue = new RegExp(`[^\\s'"\`,;(){}[\\]<>=]{1,${MAX_READ}}={0,2}`, 'y');
 /** A type annotation between `:` and `=` (TypeScript, Python, Kotlin): `token: string = '…'`. */
 const typeAnnotation = /[A-Za-z_$][\w$.<>[\]|?]{0,60}[ \t]{0,8}=(?![=>])[ \t]{0,16}/y;
 /** Python's r"", b"", f"" and C#'s @"" prefixes before a quoted value. */
@@ -46,9 +49,10 @@ function readValue(line: string, from: number): Value {
 	const at = stringPrefix.test(line) ? stringPrefix.lastIndex : from;
 	const quote = line[at];
 	if (quote === '"' || quote === "'" || quote === '`') {
+		// The next quote is at most the next value's opening one, so these scans add up to the line.
 		let close = line.indexOf(quote, at + 1);
 		while (close > 0 && line[close - 1] === '\\') close = line.indexOf(quote, close + 1);
-		return close < 0
+		return close < 0 || close - at > MAX_READ
 			? { start: at, end: at, quoted: true }
 			: { start: at + 1, end: close, quoted: true };
 	}
@@ -57,11 +61,29 @@ function readValue(line: string, from: number): Value {
 	return { start: at, end: at + (bare?.[0].length ?? 0), quoted: false };
 }
 
+const nameChar = /[\w.$-]/;
+const MAX_NAME = 64;
+
+/**
+ * Whether the secret word stands in a name (`DB_PASSWORD`, `spring.datasource.password`,
+ * `x-api-key`) rather than inside a run of random characters (`…FCPSYPwd-L67DLPW…=`, a
+ * minified or encoded blob): the whole identifier around it is short and made of words.
+ */
+function inAName(line: string, at: number, word: string, rest: string): boolean {
+	let start = at;
+	while (start > 0 && at - start < MAX_NAME && nameChar.test(line[start - 1]!)) start--;
+	// A name bounded by base64's own characters is a piece of an encoded blob.
+	if (at - start >= MAX_NAME || /[+/=]/.test(line[start - 1] ?? '')) return false;
+	const name = line.slice(start, at) + word + rest;
+	return name.length <= word.length + 8 || isWordy(name);
+}
+
 function assignmentFindings(line: string): Finding[] {
 	const found: Finding[] = [];
 	for (const match of line.matchAll(assignment)) {
 		const { word = '', rest = '', close = '', op } = match.groups ?? {};
 		const name = { word, rest };
+		if (!inAName(line, match.index, word, rest)) continue;
 		let at = match.index + match[0].length;
 		typeAnnotation.lastIndex = at;
 		if ((op === ':' || op === undefined) && typeAnnotation.test(line))

@@ -12,6 +12,12 @@ function knownSecretFindings(line: string, knownSecrets: readonly string[]): Fin
 	return found;
 }
 
+/**
+ * A line holding more secrets than this (a dump of keys) is reported by its first ones: the
+ * push is held either way, and each hit costs a pass over the line for its excerpt.
+ */
+export const MAX_FINDINGS_PER_LINE = 50;
+
 const overlaps = (a: Finding, b: Finding): boolean => a.start < b.end && b.start < a.end;
 
 /**
@@ -32,6 +38,7 @@ export function findingsOnLine(
 	];
 	const kept: Finding[] = [];
 	for (const candidate of candidates) {
+		if (kept.length === MAX_FINDINGS_PER_LINE) break;
 		if (!kept.some((finding) => overlaps(finding, candidate))) kept.push(candidate);
 	}
 	return kept.sort((a, b) => a.start - b.start);

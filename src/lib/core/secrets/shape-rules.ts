@@ -41,7 +41,9 @@ const privateKey: LineRule = (line, index, lines) => {
 	const found: Finding[] = [];
 	for (const match of line.matchAll(pemHeader)) {
 		const end = match.index + match[0].length;
-		const rest = line.slice(end).replace(/\\n/g, '\n');
+		// Key material starts right after the header; a bounded window keeps a line of many
+		// headers linear.
+		const rest = line.slice(end, end + 200).replace(/\\n/g, '\n');
 		if (keyMaterial.test(rest)) {
 			found.push({ kind: 'private-key', start: end, end: line.length, mask: true });
 		} else if (lines.slice(index + 1, index + 5).some((next) => keyMaterial.test(next))) {
