@@ -133,6 +133,29 @@ describe('GitHub asks the REST checkout to slow down', () => {
 		expect((slowed.result as AppError).code).toBe('rate-limited');
 	});
 
+	it('a wait ends when the checkout is cancelled', async () => {
+		peers.github.faults.failNext({
+			pathPattern: '/git/trees/',
+			status: 429,
+			headers: { 'retry-after': '30' }
+		});
+		const controller = new AbortController();
+		const reader = createGitHubReader({
+			apiBase: peers.github.url,
+			credentials: noCredentials,
+			signal: controller.signal
+		});
+		const waits: number[] = [];
+		reader.onSlowDown((waitMs) => {
+			waits.push(waitMs);
+			controller.abort(new Error('cancelled by the person'));
+		});
+		const error = await reader
+			.json('/repos/acme/ts-failing-test/git/trees/main')
+			.catch((e: unknown) => e);
+		expect([waits, (error as Error).message]).toEqual([[30_000], 'cancelled by the person']);
+	});
+
 	it('a 403 that is no rate limit is not retried', async () => {
 		const slowed = await checkout({ pathPattern: '/git/trees/', status: 403 });
 		expect(slowed.waits).toEqual([]);
