@@ -24,7 +24,7 @@ async function playTurn(
 	const stop = stopOf(turn);
 	if (context.request.stream === true) {
 		const chunks = chunksOf(turn, context);
-		const options = { chunkDelayMs: turn.chunkDelayMs, stop };
+		const options = { chunkDelayMs: turn.chunkDelayMs, keepAliveMs: turn.keepAliveMs, stop };
 		return streamEvents(res, chunks, options, signal);
 	}
 	if (stop?.then === 'cut') {

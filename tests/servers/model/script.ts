@@ -73,6 +73,8 @@ export type Turn = Common & {
 	chunkChars?: number;
 	/** Wait between streamed chunks. */
 	chunkDelayMs?: number;
+	/** During those waits and a hang after chunks, send an SSE comment (`: keep-alive`) this often. */
+	keepAliveMs?: number;
 	/**
 	 * Send this many chunks (the role chunk is the first), then destroy the socket; a count past
 	 * the last chunk cuts just before `[DONE]`. Non-streaming requests are cut at once.

@@ -7,11 +7,35 @@ export type StreamOptions = {
 	chunkDelayMs?: number;
 	/** Stop after this many chunks: `cut` destroys the socket, `hang` keeps it open, silent. */
 	stop?: { afterChunks: number; then: 'cut' | 'hang' };
+	/** While waiting between chunks or hanging, send an SSE comment this often. */
+	keepAliveMs?: number;
 };
 
 /** Resolves once `text` has been handed to the socket, so a cut right after cannot drop it. */
 function send(res: ServerResponse, text: string): Promise<void> {
 	return new Promise<void>((resolve) => res.write(text, () => resolve()));
+}
+
+/**
+ * Waits `ms` (for ever when undefined) or until the client goes away; with `keepAliveMs`, sends
+ * SSE comments meanwhile, as OpenRouter and some proxies do while a model thinks. Resolves false
+ * when the client went away.
+ */
+async function wait(
+	res: ServerResponse,
+	ms: number | undefined,
+	keepAliveMs: number | undefined,
+	signal: AbortSignal
+): Promise<boolean> {
+	if (!keepAliveMs) {
+		if (ms === undefined) return untilAborted(signal).then(() => false);
+		return sleep(ms, signal);
+	}
+	for (let left = ms ?? Infinity; left > 0; left -= keepAliveMs) {
+		if (!(await sleep(Math.min(keepAliveMs, left), signal))) return false;
+		if (left > keepAliveMs) await send(res, ': keep-alive\n\n');
+	}
+	return true;
 }
 
 /** How a reply ended: `aborted` means the client went away first. */
@@ -33,16 +57,15 @@ export async function streamEvents(
 	const stop = options.stop;
 	for (const [at, chunk] of chunks.entries()) {
 		if (stop && at === stop.afterChunks) break;
-		if (at > 0 && options.chunkDelayMs && !(await sleep(options.chunkDelayMs, signal))) {
-			return 'aborted';
-		}
+		const delayMs = at > 0 ? options.chunkDelayMs : undefined;
+		if (delayMs && !(await wait(res, delayMs, options.keepAliveMs, signal))) return 'aborted';
 		if (signal.aborted) return 'aborted';
 		await send(res, `data: ${JSON.stringify(chunk)}\n\n`);
 	}
 	// A count at or past the number of chunks stops just before `[DONE]`.
 	if (stop) {
 		if (stop.then === 'hang') {
-			await untilAborted(signal);
+			await wait(res, undefined, options.keepAliveMs, signal);
 			return 'aborted';
 		}
 		res.socket?.destroy();

@@ -101,6 +101,7 @@ const turn = shape({
 	]),
 	chunkChars: kind((v) => Number.isInteger(v) && Number(v) > 0, 'an integer > 0'),
 	chunkDelayMs: count,
+	keepAliveMs: kind((v) => Number.isInteger(v) && Number(v) > 0, 'an integer > 0'),
 	cutAfterChunks: count,
 	hangAfterChunks: count
 });

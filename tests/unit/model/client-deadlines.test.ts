@@ -102,6 +102,29 @@ describe('model client: deadlines', () => {
 		expect(state().consumed).toBe(3);
 	});
 
+	it("counts a server's keep-alive comments as signs of life, where silence is retried", async () => {
+		const { client, state } = session(
+			[
+				{ content: 'Slow', chunkDelayMs: 700 },
+				{ content: 'Slow', chunkDelayMs: 700, keepAliveMs: 100, usage }
+			],
+			limits
+		);
+		expect(await collect(client.stream(hi, new AbortController().signal))).toEqual([
+			{
+				type: 'retry',
+				attempt: 1,
+				delayMs: 10,
+				reason: 'timeout',
+				message: 'The model sent nothing for 400 ms; retrying (1 of 4)'
+			},
+			...texts('Slow'),
+			{ type: 'usage', usage },
+			{ type: 'finish', reason: 'stop' }
+		]);
+		expect(state().requests.length).toBe(2);
+	});
+
 	it('does not count the time the consumer holds the stream as silence', async () => {
 		const { client } = session([{ content: 'Slow reader', usage }], limits);
 		const events = [];

@@ -388,6 +388,45 @@ describe('model server: faults', () => {
 	});
 });
 
+describe('model server: keep-alive comments', () => {
+	it('sends an SSE comment every keepAliveMs while it waits between chunks', async () => {
+		const { openai } = session([{ content: 'Slow', chunkDelayMs: 50, keepAliveMs: 20 }]);
+		const baseURL = openai.baseURL;
+		const body = { model: 'm', stream: true, messages: hi };
+		const response = await fetch(`${baseURL}/chat/completions`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-test' },
+			body: JSON.stringify(body)
+		});
+		const events = (await response.text()).split('\n\n').filter(Boolean);
+		const data = events.filter((event) => event.startsWith('data: {'));
+		// Two comments in each 50 ms gap (at 20 and 40 ms), none before the first chunk.
+		const expected = data.flatMap((event, at) =>
+			at === 0 ? [event] : [': keep-alive', ': keep-alive', event]
+		);
+		expect(events).toEqual([...expected, 'data: [DONE]']);
+		expect(data.length).toBeGreaterThan(1);
+	});
+
+	it('the SDK skips the comments', async () => {
+		const { openai } = session([{ content: 'Hello there', chunkDelayMs: 30, keepAliveMs: 10 }]);
+		const stream = await openai.chat.completions.create({ model: 'm', stream: true, messages: hi });
+		const chunks = await collect(stream, []);
+		expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? null)).toEqual([
+			'',
+			'Hello th',
+			'ere',
+			null
+		]);
+	});
+
+	it('refuses a keepAliveMs that is not a positive integer', () => {
+		expect(() => server.script([{ content: 'x', keepAliveMs: 0 }])).toThrow(
+			'turns[0].keepAliveMs: expected an integer > 0'
+		);
+	});
+});
+
 describe('model server: sessions, auth and HTTP', () => {
 	it('rejects a wrong API key with 401 in OpenAI shape', async () => {
 		const { baseURL } = server.script([{ content: 'secret' }], { apiKey: 'sk-right-1234567890' });
