@@ -4,6 +4,8 @@
 // with the expected kind. False positives: every line added by every commit of the corpus
 // repositories (../shared/corpus, whole history via `git log -p`) and their HEAD trees, where
 // any hit is a false positive. Figures are printed, never asserted.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileChange } from '../src/lib/core/diff/index.ts';
 import { scanForSecrets, type SecretHit } from '../src/lib/core/secrets/index.ts';
@@ -23,6 +25,8 @@ import {
 const perKind = Number(argValue(process.argv, 'per-kind') ?? 40);
 const seed = Number(argValue(process.argv, 'seed') ?? 7);
 const repos = (argValue(process.argv, 'repos') ?? 'commander,chalk,slugify').split(',');
+/** `--tree DIR`: also scan every file under DIR (e.g. node_modules) as a whole-file addition. */
+const tree = argValue(process.argv, 'tree');
 const encoder = new TextEncoder();
 const change = (path: string, text: string): FileChange => ({
 	path,
@@ -186,4 +190,33 @@ for (const name of repos) {
 	}
 	for (const hit of f.headHits)
 		console.log(`  HEAD ${hit.path}:${hit.line} ${hit.kind}: ${hit.excerpt}`);
+}
+
+/** Files under `dir`, skipping .git and vitest's cache (this repository's own test fixtures). */
+function* filesUnder(dir: string): Generator<string> {
+	for (const name of readdirSync(dir)) {
+		if (name === '.git' || name === '.vitest-cache' || name === '.vite') continue;
+		const path = join(dir, name);
+		const stat = statSync(path, { throwIfNoEntry: false });
+		if (stat?.isDirectory()) yield* filesUnder(path);
+		else if (stat?.isFile() && stat.size < 2_000_000) yield path;
+	}
+}
+
+if (tree) {
+	const started = performance.now();
+	let files = 0;
+	let lines = 0;
+	const hits: SecretHit[] = [];
+	for (const path of filesUnder(tree)) {
+		const bytes = new Uint8Array(readFileSync(path));
+		files++;
+		lines += bytes.filter((byte) => byte === 10).length;
+		hits.push(
+			...scanForSecrets([{ path: path.slice(tree.length + 1), before: null, after: bytes }])
+		);
+	}
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	console.log(`\n${tree}: ${files} files, ${lines} lines → ${hits.length} findings (${seconds} s)`);
+	for (const hit of hits) console.log(`  ${hit.path}:${hit.line} ${hit.kind}: ${hit.excerpt}`);
 }

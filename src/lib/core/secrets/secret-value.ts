@@ -44,7 +44,8 @@ const path = /^(?:~|\.{1,2})?\/[^/+=]|^[A-Za-z]:\\/;
 /**
  * Whether most of `value` is made of words: identifiers (`a11y_aria_activedescendant`,
  * `SystemCredentialKeys`), URNs (`urn:ietf:params:oauth:token-type:jwt`), messages. Split at
- * separators, case changes and digit runs, random base62 leaves pieces of one or two letters.
+ * separators, case changes and digit runs; a word is 4+ letters with vowels and no run of five
+ * consonants. Random base62 leaves short pieces and consonant runs, and few of them pass.
  */
 export function isWordy(value: string): boolean {
 	const pieces = value
@@ -54,11 +55,15 @@ export function isWordy(value: string): boolean {
 				/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/
 			)
 		);
-	const letters = pieces.join('').length;
-	const wordy = pieces
-		.filter((piece) => /^(?:[A-Za-z][a-z]{2,}|[A-Z]{3,})$/.test(piece) && /[aeiouy]/i.test(piece))
-		.join('').length;
-	return letters > 0 && wordy / letters >= 0.6;
+	const total = pieces.join('').length;
+	const wordy = pieces.filter(isWord).join('').length;
+	return total > 0 && wordy / total >= 0.6;
+}
+
+function isWord(piece: string): boolean {
+	if (!/^(?:[A-Za-z][a-z]{3,}|[A-Z]{4,})$/.test(piece)) return false;
+	const vowels = piece.replace(/[^aeiouy]/gi, '').length;
+	return vowels / piece.length >= 0.2 && !/[^aeiouy]{5}/i.test(piece);
 }
 
 export type SecretName = { word: string; rest: string };
