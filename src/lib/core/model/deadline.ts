@@ -21,6 +21,7 @@ export class StreamDeadline {
 	#phase: Expired['phase'] = 'connect';
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#paused = false;
+	#disposed = false;
 	#outer: AbortSignal;
 	#onOuterAbort = () => this.#controller.abort(this.#outer.reason);
 
@@ -69,13 +70,15 @@ export class StreamDeadline {
 	}
 
 	dispose(): void {
+		// The SDK may still read the rest of a finished body: that must not start a new clock.
+		this.#disposed = true;
 		clearTimeout(this.#timer);
 		this.#outer.removeEventListener('abort', this.#onOuterAbort);
 	}
 
 	#arm(): void {
 		clearTimeout(this.#timer);
-		if (this.#paused || this.signal.aborted) return;
+		if (this.#paused || this.#disposed || this.signal.aborted) return;
 		const ms = this.#phase === 'connect' ? this.#limits.connectMs : this.#limits.idleMs;
 		this.#timer = setTimeout(() => {
 			this.expired = { phase: this.#phase, ms };
