@@ -4,14 +4,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureRepos } from '../fixtures/build-repos.ts';
+import { startCorsProxy } from '../servers/cors-proxy.ts';
 import { startGitServer } from '../servers/git.ts';
 import { startGitHubServer } from '../servers/github.ts';
+import { startHostileGitServer } from '../servers/hostile-git.ts';
 import { startModelServer } from '../servers/model.ts';
-import { PEER_ENV, PEER_TOKEN } from './peers.ts';
+import { HOSTILE_TOKEN, PEER_ENV, PEER_TOKEN } from './peers.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	const root = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
 	await buildFixtureRepos(root);
+	// The credentials test's own copies: it makes one private without disturbing other tests.
+	await buildFixtureRepos(root, { owner: 'creds' });
 	const git = await startGitServer({ root });
 	const gitNoCors = await startGitServer({ root, cors: false });
 	const github = await startGitHubServer({
@@ -19,13 +23,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 		tokens: { [PEER_TOKEN]: { login: 'octo', scopes: ['repo', 'workflow'] } }
 	});
 	const model = await startModelServer();
+	const hostile = await startHostileGitServer({ root, token: HOSTILE_TOKEN });
+	const corsProxy = await startCorsProxy();
 	process.env[PEER_ENV.root] = root;
 	process.env[PEER_ENV.git] = git.url;
 	process.env[PEER_ENV.gitNoCors] = gitNoCors.url;
 	process.env[PEER_ENV.github] = github.url;
 	process.env[PEER_ENV.model] = model.url;
+	process.env[PEER_ENV.hostile] = hostile.url;
+	process.env[PEER_ENV.corsProxy] = corsProxy.url;
 	return async () => {
-		await Promise.all([git.close(), gitNoCors.close(), github.close(), model.close()]);
+		await Promise.all([
+			git.close(),
+			gitNoCors.close(),
+			github.close(),
+			model.close(),
+			hostile.close(),
+			corsProxy.close()
+		]);
 		await rm(root, { recursive: true, force: true });
 	};
 }

@@ -1,14 +1,21 @@
 // How an e2e test reaches the peers global-setup started, and drives them over HTTP.
 import { expect, type Page } from '@playwright/test';
+import type { LoggedRequest } from '../servers/forward.ts';
 
 export const PEER_TOKEN = 'ghp_e2eTestToken0000000000000000000000';
+/** The one password the hostile git host accepts (its own token, for Settings → Git hosts). */
+export const HOSTILE_TOKEN = 'hostile-host-own-token-0000';
 
 export const PEER_ENV = {
 	root: 'PATCHBAY_PEER_ROOT',
 	git: 'PATCHBAY_PEER_GIT',
 	gitNoCors: 'PATCHBAY_PEER_GIT_NO_CORS',
 	github: 'PATCHBAY_PEER_GITHUB',
-	model: 'PATCHBAY_PEER_MODEL'
+	model: 'PATCHBAY_PEER_MODEL',
+	/** A git host that always asks for credentials and logs every request's headers. */
+	hostile: 'PATCHBAY_PEER_HOSTILE',
+	/** A CORS proxy (cors.isomorphic-git.org's URL scheme) that logs every request's headers. */
+	corsProxy: 'PATCHBAY_PEER_CORS_PROXY'
 } as const;
 
 export function peer(name: keyof typeof PEER_ENV): string {
@@ -80,6 +87,11 @@ export type EnvironmentInput = {
 	setupScript?: string;
 	/** Agent network on, no preset, these domains (one per line), these methods. */
 	access?: { domains?: string; methods?: 'read' | 'all' };
+	/**
+	 * Domains listed with the agent's network left off: setup's network is the internet, which
+	 * never includes local addresses, so a setup that reaches the local peers lists 127.0.0.1.
+	 */
+	domains?: string;
 };
 
 /** Creates an environment for `repo` on the Lite runtime through the page, as a person would. */
@@ -96,8 +108,22 @@ export async function createEnvironment(page: Page, repo: string, input: Environ
 		await page.getByLabel('Allowed hosts').selectOption('none');
 		await page.getByLabel('Extra domains').fill(input.access.domains ?? '');
 		await page.getByLabel('Methods').selectOption(input.access.methods ?? 'read');
+	} else if (input.domains !== undefined) {
+		await page.getByLabel('Extra domains').fill(input.domains);
 	}
 	await page.getByLabel('Runtime').selectOption('lite');
 	await page.getByRole('button', { name: 'Save environment' }).click();
 	await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);
+}
+
+/** What the hostile git host or the CORS proxy received so far (headers as sent). */
+export async function peerLog(name: 'hostile' | 'corsProxy'): Promise<LoggedRequest[]> {
+	const response = await fetch(`${peer(name)}/_log`);
+	if (!response.ok) throw new Error(`${name} peer log: ${response.status}`);
+	return (await response.json()) as LoggedRequest[];
+}
+
+export async function clearPeerLog(name: 'hostile' | 'corsProxy'): Promise<void> {
+	const response = await fetch(`${peer(name)}/_log`, { method: 'DELETE' });
+	if (!response.ok) throw new Error(`${name} peer log: ${response.status}`);
 }

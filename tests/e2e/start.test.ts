@@ -47,6 +47,9 @@ test.describe('Zero-step start', () => {
 		await configure(page, { model: 'scripted-model' });
 		await page.goto('/#/new?repo=acme/ts-failing-test&branch=feature&prompt=Add%20tests&mode=ask');
 		await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('Add tests');
+		// The link names the repository; it is looked up only on Use (a click).
+		await expect(page.getByTestId('link-repo')).toBeVisible();
+		await page.getByRole('button', { name: 'Use', exact: true }).click();
 		await expect(page.getByTestId('setup-proposal')).toBeVisible();
 		await expect(page.getByLabel('Branch')).toHaveValue('feature');
 		await expect(page.getByRole('list', { name: 'Tasks' })).toHaveCount(0);
