@@ -248,6 +248,7 @@ export const assignmentForms: readonly { language: string; line: (value: string)
 	{ language: 'Ruby hash', line: (v) => `  :api_key => '${v}',` },
 	{ language: 'Go :=', line: (v) => `\tapiKey := "${v}"` },
 	{ language: 'Go const', line: (v) => `const AuthToken = \`${v}\`` },
+	{ language: 'Go typed var', line: (v) => `var apiKey string = "${v}"` },
 	{ language: 'PHP variable', line: (v) => `$password = '${v}';` },
 	{ language: 'PHP array', line: (v) => `    'secret' => '${v}',` },
 	{ language: 'PHP define', line: (v) => `define('AUTH_KEY', '${v}');` },
@@ -267,7 +268,11 @@ export const assignmentForms: readonly { language: string; line: (value: string)
 	{ language: 'Java', line: (v) => `private static final String API_KEY = "${v}";` },
 	{ language: 'C#', line: (v) => `public const string ClientSecret = @"${v}";` },
 	{ language: 'Kotlin', line: (v) => `val accessToken = "${v}"` },
-	{ language: 'Rust', line: (v) => `let api_key = "${v}";` }
+	{ language: 'Rust', line: (v) => `let api_key = "${v}";` },
+	{
+		language: 'HTTP header',
+		line: (v) => `curl -H "Authorization: Bearer ${v}" https://api.internal/v1`
+	}
 ];
 
 /** A random value of the kind the generic rule is for (mixed base62, sometimes symbols). */

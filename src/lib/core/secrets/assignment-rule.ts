@@ -18,12 +18,13 @@ const secretWord =
 /**
  * The secret word, the rest of the name (bounded, so a long line cannot make the match
  * quadratic), an optional closing quote (a JSON or PHP key), and an operator — `=`, `:`, `:=`,
- * `::=`, `?=`, `+=`, `=>`, `,` after a quoted name (`define('KEY', …)`), or `value=` after it
- * (.NET appSettings) — but not `==`, `=~`, `::` or `:=` read as `:`.
+ * `::=`, `?=`, `+=`, `=>`, `,` after a quoted name (`define('KEY', …)`), `value=` after it
+ * (.NET appSettings), or a Go type and `=` (`var apiKey string = …`) — but not `==`, `=~`, `::`
+ * or `:=` read as `:`.
  */
 const assignment = new RegExp(
 	`(?<word>${secretWord})(?<rest>[\\w.-]{0,40})(?<close>["'\`]?)` +
-		`(?:[ \\t]{0,16}(?<op>::=|:=|\\?=|\\+=|=>|=(?![=~>])|:(?![:=])|,)|[ \\t]+value[ \\t]*=)[ \\t]{0,16}`,
+		`(?:[ \\t]{0,16}(?<op>::=|:=|\\?=|\\+=|=>|=(?![=~>])|:(?![:=])|,)|[ \\t]+(?:value|string|\\[\\]byte)[ \\t]*=(?![=~>]))[ \\t]{0,16}`,
 	'gi'
 );
 
@@ -113,7 +114,23 @@ function xmlFindings(line: string): Finding[] {
 	return found;
 }
 
+/** `Authorization: Bearer <token>` in a curl command, a header table or a request sample. */
+const bearer = /(?<![\w-])Bearer[ \t]+/g;
+
+function bearerFindings(line: string): Finding[] {
+	const found: Finding[] = [];
+	for (const match of line.matchAll(bearer)) {
+		const value = readValue(line, match.index + match[0].length);
+		if (looksRandom(line.slice(value.start, value.end), true)) {
+			found.push({ kind: 'high-entropy', start: value.start, end: value.end, mask: true });
+		}
+	}
+	return found;
+}
+
 export const assignmentRule: LineRule = (line) => {
-	const found = assignmentFindings(line);
+	const found = line.includes('Bearer')
+		? [...assignmentFindings(line), ...bearerFindings(line)]
+		: assignmentFindings(line);
 	return line.includes('</') ? [...found, ...xmlFindings(line)] : found;
 };
