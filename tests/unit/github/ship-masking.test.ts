@@ -77,9 +77,13 @@ describe('ship texts are masked', () => {
 		};
 		const title = pullRequestTitle(pr);
 		expect(title).toBe('Deploy with [secret]');
+		// A given title cut through a secret is masked from the prompt's whole first line.
+		expect(pullRequestTitle({ ...pr, title: 'Deploy with ghp_PLAN…' })).toBe(
+			'Deploy with [secret…'
+		);
 		expect(leaksOf(`${title}\n${pullRequestBody(pr)}`, secrets)).toStrictEqual({});
 		// Unmasked, the same body gives every secret away: the check above can fail.
-		const bare = pullRequestBody({ ...pr, mask: undefined });
+		const bare = pullRequestBody({ ...pr, mask: (text) => text });
 		expect(Object.keys(leaksOf(bare, secrets))).toStrictEqual(secrets);
 	});
 });

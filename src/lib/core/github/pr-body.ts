@@ -2,6 +2,7 @@
 // what the agent says it did, the tests it ran, the files it changed and the network requests
 // the policy blocked. Secrets are masked in every piece before it goes in.
 import type { FileStat } from '../diff/index.ts';
+import { maskCutLine } from '../secrets/index.ts';
 import { blockQuote, inlineCode } from './markdown.ts';
 
 export type BlockedRequest = { method: string; url: string; reason: string };
@@ -13,10 +14,13 @@ export type PullRequestTask = {
 	testsRun: readonly string[];
 	blockedRequests: readonly BlockedRequest[];
 	stats: readonly FileStat[];
-	/** Overrides the title taken from the prompt's first line. */
+	/** Overrides the title taken from the prompt's first line (e.g. the task's, which is cut). */
 	title?: string;
-	/** Masks secret values, e.g. `secretMasker(environment secrets)`. */
-	mask?: (text: string) => string;
+	/**
+	 * Masks secret values: `secretMasker` of the environment's values and `settingsSecrets`.
+	 * Required, so no caller can forget it: all of this text is written to the host.
+	 */
+	mask: (text: string) => string;
 };
 
 export const MAX_TITLE_LENGTH = 72;
@@ -26,9 +30,11 @@ const MAX_FILE_ROWS = 300;
 const MAX_BLOCKED_ROWS = 50;
 
 export function pullRequestTitle(task: PullRequestTask): string {
-	const mask = task.mask ?? ((text: string) => text);
-	const source = task.title ?? task.prompt.split('\n').find((line) => line.trim() !== '') ?? '';
-	const title = mask(source)
+	const { mask } = task;
+	const firstLine = task.prompt.split('\n').find((line) => line.trim() !== '') ?? '';
+	const masked =
+		task.title === undefined ? mask(firstLine) : maskCutLine(task.title, task.prompt, mask);
+	const title = masked
 		.replace(/^[#>\s*-]+/, '')
 		.replace(/\s+/g, ' ')
 		.trim();
@@ -78,7 +84,7 @@ function blockedSection(
 }
 
 export function pullRequestBody(task: PullRequestTask): string {
-	const mask = task.mask ?? ((text: string) => text);
+	const { mask } = task;
 	const sections = [
 		['## Request', '', blockQuote(mask(task.prompt))].join('\n'),
 		...task.followUps.map((followUp, index) =>
