@@ -87,9 +87,9 @@ export class StreamDeadline {
 	}
 }
 
-/** What the person reads: the limit in whole seconds (or ms when under one, as tests set). */
+/** What the person reads: the limit in seconds (in ms when under one, as tests set). */
 export function describeExpiry({ phase, ms }: Expired): string {
-	const limit = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+	const limit = ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
 	return phase === 'connect'
 		? `The model server did not answer within ${limit}.`
 		: `The model sent nothing for ${limit}.`;

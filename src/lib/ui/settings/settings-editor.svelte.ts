@@ -95,10 +95,10 @@ function validate(settings: Settings): SettingsErrors {
 	return errors;
 }
 
-const timeoutHint = 'Choose a number of seconds from 1 to 3600.';
+const timeoutHint = 'Choose a whole number of seconds from 1 to 3600.';
 
 function isTimeout(seconds: number): boolean {
-	return typeof seconds === 'number' && seconds >= 1 && seconds <= 3600;
+	return Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600;
 }
 
 /** The first problem in Settings → Git hosts: a host that is not one, a repeat, a missing token. */
