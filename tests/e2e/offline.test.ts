@@ -156,6 +156,8 @@ test.describe('A run offline after setup', () => {
 						'echo "module.exports = (s) => s;" > node_modules/left-pad/index.js'
 					].join('\n')
 				);
+			// The peers are local: setup reaches them only when they are listed by name.
+			await page.getByLabel('Extra domains').fill('127.0.0.1');
 			await page.getByLabel('Runtime').selectOption('lite');
 			await page.getByRole('button', { name: 'Save environment' }).click();
 			await expect(page).toHaveURL(/#\/environments\/[a-f0-9]{16}$/);

@@ -1,6 +1,7 @@
 import {
 	defaultAgentPolicy,
 	defaultSetupPolicy,
+	setupPolicyFor,
 	type NetworkPolicy
 } from '../../../src/lib/core/network/index.ts';
 
@@ -38,7 +39,8 @@ export type DecideCase = [
 	url: string,
 	method: string | undefined,
 	allowed: boolean,
-	reason: string
+	reason: string,
+	headers?: Record<string, string | string[]> | [string, string][]
 ];
 
 const yes = (rule: string) => [true, rule] as const;
@@ -48,6 +50,74 @@ const readOnly = (verb: string) => no(`method ${verb} not allowed (read-only)`);
 const socketReadOnly = no('WebSocket not allowed (read-only)');
 const notListed = (host: string) => no(`not in allowlist: ${host}`);
 const loopback = yes('allowed domain: 127.0.0.1');
+const internet = yes('all hosts allowed');
+const localRefused = (host: string) => no(`local or private address not listed: ${host}`);
+const named = (verb: string, by: string) =>
+	no(`method ${verb} not allowed (read-only; named by ${by})`);
+
+// 'all' is the internet: the user's own machine and network only when listed by name.
+const anyHost = on('all', [], 'all');
+const anyHostPlusLocal = on('all', ['127.0.0.1', 'localhost', '[::1]', '*.internal'], 'all');
+const setupWithLocal = setupPolicyFor({ domains: ['127.0.0.1', 'registry.lan.example'] });
+/** Each local or private spelling under 'all': refused as the host the URL parser reads. */
+const privateUnderAll: [url: string, host: string][] = [
+	['http://127.0.0.1:8080/', '127.0.0.1'],
+	['http://127.255.255.254/', '127.255.255.254'],
+	['http://10.0.0.1/', '10.0.0.1'],
+	['http://10.255.255.255/', '10.255.255.255'],
+	['http://172.16.0.1/', '172.16.0.1'],
+	['http://172.31.255.255/', '172.31.255.255'],
+	['http://192.168.1.1/', '192.168.1.1'],
+	['http://169.254.169.254/latest/meta-data/', '169.254.169.254'],
+	['http://0.0.0.0:3000/', '0.0.0.0'],
+	['http://0.1.2.3/', '0.1.2.3'],
+	['http://100.64.0.1/', '100.64.0.1'],
+	['http://100.127.255.255/', '100.127.255.255'],
+	['http://192.0.0.8/', '192.0.0.8'],
+	['http://198.18.0.1/', '198.18.0.1'],
+	['http://224.0.0.251/', '224.0.0.251'],
+	['http://255.255.255.255/', '255.255.255.255'],
+	// other spellings of IPv4 addresses, as the URL parser reads them
+	['http://2130706433/', '127.0.0.1'],
+	['http://0x7f.1/', '127.0.0.1'],
+	['http://0x7f000001/', '127.0.0.1'],
+	['http://0177.0.0.1/', '127.0.0.1'],
+	['http://017700000001/', '127.0.0.1'],
+	['http://127.1/', '127.0.0.1'],
+	['http://0/', '0.0.0.0'],
+	['http://3232235777/', '192.168.1.1'],
+	['http://0xa9fea9fe/', '169.254.169.254'],
+	['http://10.1/', '10.0.0.1'],
+	['http://%31%32%37.0.0.1/', '127.0.0.1'],
+	// IPv6: loopback, unspecified, unique local, link-local, site-local, multicast
+	['http://[::1]:5173/', '[::1]'],
+	['http://[0:0:0:0:0:0:0:1]/', '[::1]'],
+	['http://[::]/', '[::]'],
+	['http://[fc00::1]/', '[fc00::1]'],
+	['http://[fd12:3456:789a::1]/', '[fd12:3456:789a::1]'],
+	['http://[fe80::1]/', '[fe80::1]'],
+	['http://[febf:ffff::1]/', '[febf:ffff::1]'],
+	['http://[fec0::1]/', '[fec0::1]'],
+	['http://[ff02::1]/', '[ff02::1]'],
+	// IPv4 carried in IPv6: mapped, compatible, NAT64, 6to4
+	['http://[::ffff:127.0.0.1]/', '[::ffff:7f00:1]'],
+	['http://[::ffff:7f00:1]/', '[::ffff:7f00:1]'],
+	['http://[::ffff:10.0.0.1]/', '[::ffff:a00:1]'],
+	['http://[::ffff:192.168.0.1]/', '[::ffff:c0a8:1]'],
+	['http://[::127.0.0.1]/', '[::7f00:1]'],
+	['http://[64:ff9b::127.0.0.1]/', '[64:ff9b::7f00:1]'],
+	['http://[2002:7f00:1::]/', '[2002:7f00:1::]'],
+	// names only a local resolver answers
+	['http://localhost:5173/', 'localhost'],
+	['http://LOCALHOST./', 'localhost'],
+	['http://api.localhost/', 'api.localhost'],
+	['http://a.b.localhost/', 'a.b.localhost'],
+	['http://printer.local/', 'printer.local'],
+	['http://db.internal/', 'db.internal'],
+	['http://router.home.arpa/', 'router.home.arpa'],
+	['http://intranet/', 'intranet'],
+	['https://router./', 'router']
+];
 
 export const decideCases: DecideCase[] = [
 	// access
@@ -195,6 +265,112 @@ export const decideCases: DecideCase[] = [
 	[commonPlus, 'https://example.com/', 'POST', ...example],
 	[commonPlus, 'https://github.com/', 'POST', ...yes('common dependencies: github.com')],
 	[commonPlus, 'https://api.openai.com/v1', 'POST', ...notListed('api.openai.com')],
+	// 'all': every local and private range and spelling refused…
+	...privateUnderAll.map(([url, host]): DecideCase => [anyHost, url, 'GET', ...localRefused(host)]),
+	[anyRead, 'http://127.0.0.1/', 'GET', ...localRefused('127.0.0.1')],
+	[setup, 'http://127.0.0.1:9/', 'GET', ...localRefused('127.0.0.1')],
+	[setup, 'ws://localhost:8080/', 'GET', ...localRefused('localhost')],
+	// …while the public neighbours of those ranges are the internet
+	[anyHost, 'http://172.15.255.255/', 'GET', ...internet],
+	[anyHost, 'http://172.32.0.1/', 'GET', ...internet],
+	[anyHost, 'http://100.63.255.255/', 'GET', ...internet],
+	[anyHost, 'http://100.128.0.1/', 'GET', ...internet],
+	[anyHost, 'http://11.0.0.1/', 'GET', ...internet],
+	[anyHost, 'http://169.253.0.1/', 'GET', ...internet],
+	[anyHost, 'http://192.169.0.1/', 'GET', ...internet],
+	[anyHost, 'http://8.8.8.8/', 'GET', ...internet],
+	[anyHost, 'http://[2606:4700:4700::1111]/', 'GET', ...internet],
+	[anyHost, 'http://[::ffff:8.8.8.8]/', 'GET', ...internet],
+	[anyHost, 'http://[2002:808:808::]/', 'GET', ...internet],
+	[anyHost, 'http://localhost.example.com/', 'GET', ...internet],
+	[anyHost, 'http://127.0.0.1.nip.io/', 'GET', ...internet],
+	// …unless listed by name, in any spelling of that address, and in setup too
+	[anyHostPlusLocal, 'http://127.0.0.1:8080/', 'POST', ...loopback],
+	[anyHostPlusLocal, 'http://2130706433/', 'GET', ...loopback],
+	[anyHostPlusLocal, 'http://0x7f.1/', 'GET', ...loopback],
+	[anyHostPlusLocal, 'http://127.0.0.2/', 'GET', ...localRefused('127.0.0.2')],
+	[anyHostPlusLocal, 'http://localhost:5173/', 'GET', ...yes('allowed domain: localhost')],
+	[anyHostPlusLocal, 'http://api.localhost/', 'GET', ...localRefused('api.localhost')],
+	[anyHostPlusLocal, 'http://[::1]/', 'GET', ...yes('allowed domain: [::1]')],
+	[anyHostPlusLocal, 'http://[::ffff:127.0.0.1]/', 'GET', ...localRefused('[::ffff:7f00:1]')],
+	[anyHostPlusLocal, 'http://db.internal/', 'GET', ...yes('allowed domain: internal')],
+	[anyHostPlusLocal, 'http://10.0.0.1/', 'GET', ...localRefused('10.0.0.1')],
+	[anyHostPlusLocal, 'https://example.com/', 'GET', ...internet],
+	[setupWithLocal, 'http://127.0.0.1:9/', 'POST', ...loopback],
+	[setupWithLocal, 'http://localhost:9/', 'GET', ...localRefused('localhost')],
+	[
+		setupWithLocal,
+		'https://registry.lan.example/',
+		'PUT',
+		...yes('allowed domain: registry.lan.example')
+	],
+	[setupWithLocal, 'https://registry.npmjs.org/', 'GET', ...internet],
+	// method-override headers and `_method` are judged as the method they name
+	[
+		exampleRead,
+		'https://example.com/',
+		'GET',
+		...named('DELETE', 'x-http-method-override'),
+		{ 'X-HTTP-Method-Override': 'DELETE' }
+	],
+	[
+		exampleRead,
+		'https://example.com/',
+		'GET',
+		...named('PUT', 'x-http-method'),
+		{ 'x-http-method': 'put' }
+	],
+	[
+		exampleRead,
+		'https://example.com/',
+		'HEAD',
+		...named('PATCH', 'x-method-override'),
+		{ 'X-Method-Override': 'Patch' }
+	],
+	[
+		exampleRead,
+		'https://example.com/',
+		'GET',
+		...named('POST', 'x-http-method-override'),
+		[['X-HTTP-METHOD-OVERRIDE', ' post ']]
+	],
+	[
+		exampleRead,
+		'https://example.com/',
+		'GET',
+		...named('DELETE', 'x-http-method-override'),
+		{ 'x-http-method-override': ['GET', 'DELETE'] }
+	],
+	[
+		exampleRead,
+		'https://example.com/',
+		'GET',
+		...named('DELETE', 'x-http-method'),
+		{ 'X-HTTP-Method': 'get, delete' }
+	],
+	[exampleRead, 'https://example.com/', 'GET', ...example, { 'X-HTTP-Method-Override': 'GET' }],
+	[exampleRead, 'https://example.com/', 'GET', ...example, { 'X-HTTP-Method-Override': '' }],
+	[exampleRead, 'https://example.com/', 'GET', ...example, { 'X-Forwarded-Method': 'DELETE' }],
+	[exampleRead, 'https://example.com/x?_method=DELETE', 'GET', ...named('DELETE', '_method')],
+	[exampleRead, 'https://example.com/x?a=1&_METHOD=put', 'GET', ...named('PUT', '_method')],
+	[exampleRead, 'https://example.com/x?_method=get', 'GET', ...example],
+	[exampleRead, 'https://example.com/x?method=DELETE', 'GET', ...example],
+	[
+		exampleRead,
+		'https://example.com/',
+		'POST',
+		...readOnly('POST'),
+		{ 'X-HTTP-Method-Override': 'GET' }
+	],
+	[exampleAll, 'https://example.com/', 'GET', ...example, { 'X-HTTP-Method-Override': 'DELETE' }],
+	[exampleAll, 'https://example.com/x?_method=DELETE', 'GET', ...example],
+	[
+		off,
+		'https://example.com/',
+		'GET',
+		...no('network off'),
+		{ 'X-HTTP-Method-Override': 'DELETE' }
+	],
 	// every host, read-only
 	[anyRead, 'https://anything.example/', 'GET', ...yes('all hosts allowed')],
 	[anyRead, 'https://anything.example/', 'POST', ...readOnly('POST')],

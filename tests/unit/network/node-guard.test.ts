@@ -247,7 +247,8 @@ describe('node guard and decide()', () => {
 	const agreement = [
 		"const cases = JSON.parse(require('node:fs').readFileSync(process.env.CASES, 'utf8'));",
 		"const guard = globalThis[Symbol.for('patchbay.network-guard')];",
-		'const results = cases.map(([policy, url, method]) => guard.decide(policy, url, method ?? undefined));',
+		'const results = cases.map(([policy, url, method, , , headers]) =>',
+		'\tguard.decide(policy, url, method ?? undefined, headers ?? undefined));',
 		'process.stdout.write(JSON.stringify(results));'
 	].join('\n');
 	const expected = decideCases.map(([, , , allowed, reason]) => ({ allowed, reason }));
@@ -260,7 +261,10 @@ describe('node guard and decide()', () => {
 	}
 
 	it('decide() gives the table its expected results', () => {
-		expect(decideCases.map(([p, url, method]) => decide(p, url, method))).toEqual(expected);
+		const results = decideCases.map(([p, url, method, , , headers]) =>
+			decide(p, url, method, headers)
+		);
+		expect(results).toEqual(expected);
 	});
 
 	it('the guard agrees with decide() on the whole table', async () => {

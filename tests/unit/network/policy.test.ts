@@ -16,8 +16,8 @@ describe('decide', () => {
 
 	it.each(decideCases.map((c, i) => [i, ...c] as const))(
 		'#%i %o %j %s',
-		(_i, policy, url, method, allowed, reason) => {
-			expect(decide(policy, url, method)).toEqual({ allowed, reason });
+		(_i, policy, url, method, allowed, reason, headers) => {
+			expect(decide(policy, url, method, headers)).toEqual({ allowed, reason });
 		}
 	);
 

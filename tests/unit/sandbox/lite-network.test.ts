@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkAuditEvent, NetworkPolicy } from '../../../src/lib/core/network/index.ts';
+import {
+	setupPolicyFor,
+	type NetworkAuditEvent,
+	type NetworkPolicy
+} from '../../../src/lib/core/network/index.ts';
 import {
 	createLiteNetwork,
 	createLiteSandbox,
@@ -36,6 +40,8 @@ const localRead: NetworkPolicy = {
 	methods: 'read'
 };
 const all: NetworkPolicy = { access: 'on', preset: 'all', domains: [], methods: 'all' };
+/** Setup as an environment that lists the local peer gets it. */
+const setupWithLocal = setupPolicyFor({ domains: ['127.0.0.1'] });
 
 function sandboxWith(state: NetworkState) {
 	const audit: NetworkAuditEvent[] = [];
@@ -99,8 +105,62 @@ describe('Lite network through decide()', () => {
 		expect(audit.map((e) => e.allowed)).toEqual([true, true, true, false]);
 	});
 
-	it('switches policy with the phase: the same request passes in setup and not in the agent phase', async () => {
+	it('read-only: a method-override header is judged as the method it names', async () => {
+		const { sandbox, audit } = sandboxWith({ policy: localRead, phase: 'agent' });
+		const results = [];
+		for (const header of [
+			'X-HTTP-Method-Override: DELETE',
+			'x-http-method: PUT',
+			'X-Method-Override: patch',
+			'X-Http-Method-Override: GET'
+		]) {
+			const run = await sandbox.exec(`curl -sS -H '${header}' ${server.url}/hello`);
+			results.push([run.exitCode === 0, run.stdout]);
+		}
+		const viaQuery = await sandbox.exec(`curl -sS '${server.url}/hello?_method=DELETE'`);
+		results.push([viaQuery.exitCode === 0, viaQuery.stdout]);
+		expect({ results, reasons: audit.map((e) => e.reason) }).toEqual({
+			results: [
+				[false, ''],
+				[false, ''],
+				[false, ''],
+				[true, 'GET ok\n'],
+				[false, '']
+			],
+			reasons: [
+				'method DELETE not allowed (read-only; named by x-http-method-override)',
+				'method PUT not allowed (read-only; named by x-http-method)',
+				'method PATCH not allowed (read-only; named by x-method-override)',
+				'allowed domain: 127.0.0.1',
+				'method DELETE not allowed (read-only; named by _method)'
+			]
+		});
+	});
+
+	it("'all' is the internet: a local host only when listed by name", async () => {
 		const { sandbox, audit, current } = sandboxWith({ policy: all, phase: 'setup' });
+		const refused = await sandbox.exec(`curl -sS ${server.url}/hello`);
+		Object.assign(current, { policy: setupWithLocal });
+		const listed = await sandbox.exec(`curl -sS ${server.url}/hello`);
+		expect({
+			refused: [refused.exitCode === 0, refused.stdout],
+			listed: [listed.exitCode === 0, listed.stdout],
+			reasons: audit.map((e) => [e.allowed, e.reason])
+		}).toEqual({
+			refused: [false, ''],
+			listed: [true, 'GET ok\n'],
+			reasons: [
+				[false, 'local or private address not listed: 127.0.0.1'],
+				[true, 'allowed domain: 127.0.0.1']
+			]
+		});
+		expect(refused.stderr).toContain(
+			'Blocked by Patchbay network policy: local or private address not listed: 127.0.0.1'
+		);
+	});
+
+	it('switches policy with the phase: the same request passes in setup and not in the agent phase', async () => {
+		const { sandbox, audit, current } = sandboxWith({ policy: setupWithLocal, phase: 'setup' });
 		expect((await sandbox.exec(`curl -sS ${server.url}/hello`)).stdout).toBe('GET ok\n');
 		Object.assign(current, { policy: off, phase: 'agent' });
 		expect((await sandbox.exec(`curl -sS ${server.url}/hello`)).exitCode).not.toBe(0);

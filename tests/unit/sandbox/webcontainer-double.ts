@@ -3,7 +3,17 @@
 // adapter uses, and behaves like the real one where it matters: paths relative to the workdir,
 // a terminal that merges stderr into stdout and writes CRLF, no stat/chmod.
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+	chmod,
+	mkdir,
+	mkdtemp,
+	readFile,
+	readdir,
+	rename,
+	rm,
+	symlink,
+	writeFile
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileSystemTree, SpawnOptions, WebContainerProcess } from '@webcontainer/api';
@@ -44,7 +54,7 @@ export async function createWebContainerDouble(): Promise<
 			return path;
 		},
 		rm: (path: string, options?: { force?: boolean; recursive?: boolean }) => rm(at(path), options),
-		rename: () => Promise.reject(new Error('not used')),
+		rename: (from: string, to: string) => rename(at(from), at(to)),
 		watch: () => {
 			throw new Error('not used');
 		}

@@ -1,16 +1,23 @@
 // The network guard in the WebContainer runtime: every exec preloads it into Node with the policy
 // of the phase current at that moment, and its decisions reach the audit as events, never the
 // command's output. Real Node processes (through the test double) against a local server.
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkAuditEvent, NetworkPolicy } from '../../../src/lib/core/network/index.ts';
+import {
+	nodeGuardSource,
+	setupPolicyFor,
+	type NetworkAuditEvent,
+	type NetworkPolicy
+} from '../../../src/lib/core/network/index.ts';
 import type { NetworkState } from '../../../src/lib/core/sandbox/lite-network.ts';
 import { createWebContainerSandbox } from '../../../src/lib/core/sandbox/webcontainer.ts';
 import type { Sandbox } from '../../../src/lib/core/sandbox/types.ts';
 import { createWebContainerDouble } from './webcontainer-double.ts';
 
-const setupPolicy: NetworkPolicy = { access: 'on', preset: 'all', domains: [], methods: 'all' };
+// The internet, and the local test server because it is listed by name.
+const setupPolicy: NetworkPolicy = setupPolicyFor({ domains: ['127.0.0.1'] });
 const agentPolicy: NetworkPolicy = { access: 'off', preset: 'none', domains: [], methods: 'read' };
 
 let container: Awaited<ReturnType<typeof createWebContainerDouble>>;
@@ -70,8 +77,8 @@ describe('WebContainer network guard', () => {
 		const inAgent = await sandbox.exec(show);
 		const guard = `${container.workdir}/.patchbay/guard.cjs`;
 		expect([JSON.parse(inSetup.stdout), JSON.parse(inAgent.stdout)]).toEqual([
-			[`--no-warnings --require ${guard}`, 'setup', setupPolicy],
-			[`--no-warnings --require ${guard}`, 'agent', agentPolicy]
+			[`--require ${guard} --no-warnings`, 'setup', setupPolicy],
+			[`--require ${guard} --no-warnings`, 'agent', agentPolicy]
 		]);
 	});
 
@@ -83,7 +90,49 @@ describe('WebContainer network guard', () => {
 		expect({ setup: inSetup.stdout, agent: inAgent.stdout, audit }).toEqual({
 			setup: '200 hello GET\n',
 			agent: 'Blocked by Patchbay network policy: network off\n',
-			audit: [event('setup', true, 'all hosts allowed'), event('agent', false, 'network off')]
+			audit: [
+				event('setup', true, 'allowed domain: 127.0.0.1'),
+				event('agent', false, 'network off')
+			]
+		});
+	});
+
+	it("refuses the user's own machine under 'all' unless it is listed by name", async () => {
+		state = { policy: { ...setupPolicy, domains: [] }, phase: 'setup' };
+		const ran = await sandbox.exec(`node -e "${fetchScript(url)}"`);
+		const reason = 'local or private address not listed: 127.0.0.1';
+		expect({ output: ran.stdout, audit }).toEqual({
+			output: `Blocked by Patchbay network policy: ${reason}\n`,
+			audit: [event('setup', false, reason)]
+		});
+	});
+
+	it('puts the guard back before the next exec when a command overwrote or replaced it', async () => {
+		state = { policy: agentPolicy, phase: 'agent' };
+		const guard = `${container.workdir}/.patchbay/guard.cjs`;
+		const fetchOnce = `node -e "${fetchScript(url)}"`;
+		// Within one command the change holds (best-effort: said in the editor)…
+		const sameExec = await sandbox.exec(`echo '// nothing' > ${guard} && ${fetchOnce}`);
+		// …but the next exec finds the guard changed and writes it again before it runs.
+		const nextExec = await sandbox.exec(fetchOnce);
+		const restored = await readFile(guard, 'utf8');
+		// A directory in its place cannot be renamed over: removed, then the guard written.
+		await sandbox.exec(`rm ${guard} && mkdir ${guard}`);
+		const afterDirectory = await sandbox.exec(fetchOnce);
+		expect({
+			sameExec: sameExec.stdout,
+			nextExec: nextExec.stdout,
+			restored: restored === nodeGuardSource(),
+			afterDirectory: afterDirectory.stdout,
+			restoredAgain: (await readFile(guard, 'utf8')) === nodeGuardSource(),
+			audit
+		}).toEqual({
+			sameExec: '200 hello GET\n',
+			nextExec: 'Blocked by Patchbay network policy: network off\n',
+			restored: true,
+			afterDirectory: 'Blocked by Patchbay network policy: network off\n',
+			restoredAgain: true,
+			audit: [event('agent', false, 'network off'), event('agent', false, 'network off')]
 		});
 	});
 

@@ -1,5 +1,5 @@
 import type { NetworkPolicy } from './policy.ts';
-import type { Decision, NetworkRules } from './rules.ts';
+import type { Decision, NetworkRules, RequestHeaders } from './rules.ts';
 
 /** An HTTP-level request the guard allowed, carried to the socket opened on its behalf. */
 export type Approval = { endpoint: string; method: string };
@@ -16,6 +16,10 @@ export type GuardDeps = {
 	/** Used when the policy variable is absent; null means closed. */
 	fallbackPolicy: unknown;
 	appendFile: (path: string, text: string) => void;
+	/** The guard's own file, which children must preload too; null when it is not known. */
+	guardPath: string | null;
+	/** `preloadOption`, embedded beside this function. */
+	preloadOption: (guardPath: string) => string;
 	/** node:async_hooks' AsyncLocalStorage, or null where the runtime lacks it. */
 	Storage: (new () => ApprovalStorage) | null;
 };
@@ -24,8 +28,19 @@ export type BlockedError = Error & { code: 'PATCHBAY_NETWORK_BLOCKED' };
 
 export type GuardState = {
 	policy: NetworkPolicy;
+	guardPath: string | null;
 	/** Decides with the process's policy and appends the decision to the log. */
-	check(url: string, method: string): Decision;
+	check(url: string, method: string, headers?: RequestHeaders): Decision;
+	/** The address a connection to `host` reaches (a resolver's answer); refusals are logged. */
+	checkAddress(url: string, method: string, host: string, address: string): Decision;
+	/** Logs a refusal that no URL rule made (a raw binding, UDP) and returns its error. */
+	refuse(url: string, method: string, reason: string): BlockedError;
+	/**
+	 * The environment a child process (or worker) gets: `env` (default: this process's current
+	 * one) with this process's policy, log and phase put back and the guard preloaded first, so
+	 * a child cannot be started unguarded or with a looser policy from inside Node.
+	 */
+	childEnv(env?: Record<string, string | undefined>): Record<string, string>;
 	/** A URL for a host and port as Node's APIs take them; hosts the URL parser would misread fail. */
 	hostUrl(scheme: string, host: unknown, port: unknown, path: string): string;
 	/** `host:port` as the rules compare hosts, with the scheme's default port filled in. */
@@ -36,6 +51,15 @@ export type GuardState = {
 	current(): Approval | undefined;
 	blocked(reason: string, kind?: ErrorConstructor): BlockedError;
 };
+
+/** The NODE_OPTIONS entry preloading the guard at `guardPath`. Self-contained (embedded). */
+export function preloadOption(guardPath: string): string {
+	// NODE_OPTIONS splits on spaces; double quotes (with backslash escapes) keep a path whole.
+	const quoted = /[\s"\\]/.test(guardPath)
+		? '"' + guardPath.replace(/["\\]/g, '\\$&') + '"'
+		: guardPath;
+	return '--require ' + quoted;
+}
 
 /**
  * The per-process part of the Node guard: policy from the environment, the log, approvals.
@@ -83,11 +107,45 @@ export function createGuardState(deps: GuardDeps): GuardState {
 		}
 	}
 
-	function check(url: string, method: string): Decision {
+	function check(url: string, method: string, headers?: RequestHeaders): Decision {
 		const verb = (method || 'GET').toUpperCase();
-		const decision = deps.rules.decide(policy, url, verb);
+		const decision = deps.rules.decide(policy, url, verb, headers);
 		log(url, verb, decision);
 		return decision;
+	}
+
+	function checkAddress(url: string, method: string, host: string, address: string): Decision {
+		const decision = deps.rules.decideAddress(policy, host, address);
+		// An allowed address was already logged as its request; only a refusal is news.
+		if (!decision.allowed) log(url, (method || 'GET').toUpperCase(), decision);
+		return decision;
+	}
+
+	function refuse(url: string, method: string, reason: string): BlockedError {
+		log(url, method, { allowed: false, reason });
+		return blocked(reason);
+	}
+
+	const preload = deps.guardPath === null ? null : deps.preloadOption(deps.guardPath);
+	const pinned: Record<string, string> = {
+		PATCHBAY_NETWORK_POLICY: JSON.stringify(policy),
+		PATCHBAY_NETWORK_PHASE: phase
+	};
+	if (logPath) pinned.PATCHBAY_NETWORK_LOG = logPath;
+
+	function childEnv(env?: Record<string, string | undefined>): Record<string, string> {
+		const out: Record<string, string> = {};
+		for (const [name, value] of Object.entries(env || deps.env)) {
+			if (value !== undefined) out[name] = String(value);
+		}
+		if (!logPath) delete out.PATCHBAY_NETWORK_LOG;
+		Object.assign(out, pinned);
+		// First, so no other preload runs before the guard and keeps the unguarded originals.
+		const options = out.NODE_OPTIONS || '';
+		if (preload !== null && !options.startsWith(preload)) {
+			out.NODE_OPTIONS = options ? preload + ' ' + options : preload;
+		}
+		return out;
 	}
 
 	function hostUrl(scheme: string, host: unknown, port: unknown, path: string): string {
@@ -125,5 +183,17 @@ export function createGuardState(deps: GuardDeps): GuardState {
 		return Object.assign(error, { code: 'PATCHBAY_NETWORK_BLOCKED' as const });
 	}
 
-	return { policy, check, hostUrl, endpoint, approved, current, blocked };
+	return {
+		policy,
+		guardPath: deps.guardPath,
+		check,
+		checkAddress,
+		refuse,
+		childEnv,
+		hostUrl,
+		endpoint,
+		approved,
+		current,
+		blocked
+	};
 }

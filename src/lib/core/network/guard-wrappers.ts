@@ -1,10 +1,13 @@
+import type { LookupFor } from './guard-lookup.ts';
 import type { GuardState } from './guard-state.ts';
+import type { RequestHeaders } from './rules.ts';
 
 // Each function here is embedded as source text in the Node guard (see node-guard.ts), so each
 // refers only to its parameters and JavaScript/Node globals: no imports, no shared helpers.
 
+type FetchInit = { method?: unknown; headers?: unknown };
 type Scope = {
-	fetch?: (this: unknown, input: unknown, init?: { method?: unknown }) => Promise<unknown>;
+	fetch?: (this: unknown, input: unknown, init?: FetchInit) => Promise<unknown>;
 	WebSocket?: new (...args: unknown[]) => object;
 };
 type ClientRequestLike = {
@@ -12,6 +15,7 @@ type ClientRequestLike = {
 	path: unknown;
 	protocol?: string;
 	getHeader(name: string): unknown;
+	getHeaders?(): Record<string, string | number | string[] | undefined>;
 	emit(event: 'error', error: Error): unknown;
 };
 type AgentLike = { protocol?: string };
@@ -29,7 +33,7 @@ type SocketClass = { prototype: { connect: (this: Connectable, ...args: unknown[
 export function guardFetch(state: GuardState, scope: Scope): void {
 	const original = scope.fetch;
 	if (typeof original !== 'function') return;
-	scope.fetch = function fetch(this: unknown, input: unknown, init?: { method?: unknown }) {
+	scope.fetch = function fetch(this: unknown, input: unknown, init?: FetchInit) {
 		const request = typeof input === 'object' && input !== null ? input : {};
 		const url =
 			input instanceof URL
@@ -39,7 +43,12 @@ export function guardFetch(state: GuardState, scope: Scope): void {
 					: String(input);
 		const fromRequest = 'method' in request ? request.method : undefined;
 		const method = String((init && init.method) || fromRequest || 'GET');
-		const decision = state.check(url, method);
+		// Headers as given (a Headers object, pairs or a record); a Request carries its own.
+		const given =
+			init && init.headers ? init.headers : 'headers' in request ? request.headers : null;
+		const headers =
+			typeof given === 'object' && given !== null ? (given as RequestHeaders) : undefined;
+		const decision = state.check(url, method, headers);
 		if (!decision.allowed) return Promise.reject(state.blocked(decision.reason, TypeError));
 		return state.approved(url, method, () => original.call(this, input, init));
 	};
@@ -71,7 +80,8 @@ export function guardHttp(state: GuardState, Agent: AgentClass): void {
 		const scheme = upgrade ? protocol.replace('http', 'ws') : protocol;
 		const path = typeof req.path === 'string' && req.path.startsWith('/') ? req.path : '/';
 		const url = state.hostUrl(scheme, host || 'localhost', port, path);
-		const decision = state.check(url, req.method);
+		const headers = typeof req.getHeaders === 'function' ? req.getHeaders() : undefined;
+		const decision = state.check(url, req.method, headers);
 		if (decision.allowed) return state.approved(url, req.method, proceed);
 		const error = state.blocked(decision.reason);
 		process.nextTick(() => req.emit('error', error));
@@ -84,30 +94,53 @@ export function guardHttp(state: GuardState, Agent: AgentClass): void {
  * are decided. A raw socket can send anything, so it is decided as method CONNECT: allowed
  * only with methods 'all' and an allowed host. A socket Node opens for a request the guard
  * already allowed (fetch, http) rides on that decision when it goes to the same host and
- * port; to another host (a redirect) it is decided with that request's method.
+ * port; to another host (a redirect) it is decided with that request's method. Either way the
+ * connection resolves its name through the guarded lookup (`lookupFor`), which checks the
+ * address it will really reach; a caller's own `lookup` option is wrapped, never trusted.
  */
-export function guardSockets(state: GuardState, Socket: SocketClass): void {
+export function guardSockets(
+	state: GuardState,
+	Socket: SocketClass,
+	lookupFor: (custom: unknown, to: LookupFor) => unknown
+): void {
 	const original = Socket.prototype.connect;
-	function target(args: unknown[]): { host: unknown; port: unknown } | null {
-		const first: unknown = Array.isArray(args[0]) ? args[0][0] : args[0];
-		if (typeof first === 'object' && first !== null) {
-			const options = first as { path?: unknown; host?: unknown; port?: unknown };
-			if (options.path) return null; // a Unix socket or pipe, not the network
-			return { host: options.host || 'localhost', port: options.port };
-		}
-		if (typeof first === 'string' && Number.isNaN(Number(first))) return null; // a pipe name
-		return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: first };
-	}
 	Socket.prototype.connect = function connect(this: Connectable, ...args: unknown[]) {
-		const to = target(args);
-		if (to === null) return original.apply(this, args);
-		const url = state.hostUrl(this.encrypted ? 'https:' : 'http:', to.host, to.port, '/');
+		// net.connect passes its arguments already normalised, as [options, callback].
+		const list = Array.isArray(args[0]) ? (args[0] as unknown[]) : null;
+		const first = list ? list[0] : args[0];
+		let options: Record<string, unknown>;
+		let rest: unknown[];
+		if (typeof first === 'object' && first !== null) {
+			options = first as Record<string, unknown>;
+			rest = list ? list.slice(1) : args.slice(1);
+		} else if (typeof first === 'string' && Number.isNaN(Number(first))) {
+			return original.apply(this, args); // a pipe name
+		} else {
+			// connect(port, host?, callback?)
+			options = { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
+			rest = args.filter((arg) => typeof arg === 'function');
+		}
+		if (options.path) return original.apply(this, args); // a Unix socket or pipe
+		const host = options.host || 'localhost';
+		const scheme = this.encrypted ? 'https:' : 'http:';
+		const url = state.hostUrl(scheme, host, options.port, '/');
 		const approval = state.current();
-		if (approval && approval.endpoint === state.endpoint(url)) return original.apply(this, args);
-		const decision = state.check(url, approval ? approval.method : 'CONNECT');
-		if (decision.allowed) return original.apply(this, args);
-		process.nextTick(() => this.destroy(state.blocked(decision.reason)));
-		return this;
+		const method = approval ? approval.method : 'CONNECT';
+		if (!approval || approval.endpoint !== state.endpoint(url)) {
+			const decision = state.check(url, method);
+			if (!decision.allowed) {
+				process.nextTick(() => this.destroy(state.blocked(decision.reason)));
+				return this;
+			}
+		}
+		const lookup = lookupFor(options.lookup, { scheme, port: options.port, method });
+		const guarded = { ...options, lookup };
+		if (!list) return original.call(this, guarded, ...rest);
+		// Keep the marker (a symbol) that tells connect its arguments are normalised.
+		const copy = Object.assign([guarded, ...rest], {}) as unknown[] & Record<symbol, unknown>;
+		const marked = list as unknown[] & Record<symbol, unknown>;
+		for (const key of Object.getOwnPropertySymbols(list)) copy[key] = marked[key];
+		return original.call(this, copy);
 	};
 }
 

@@ -1,12 +1,16 @@
 export {
 	decide,
+	decideAddress,
 	defaultAgentPolicy,
 	defaultSetupPolicy,
 	isNetworkPolicy,
 	normaliseDomainEntry,
+	setupPolicyFor,
 	type Decision,
-	type NetworkPolicy
+	type NetworkPolicy,
+	type RequestHeaders
 } from './policy.ts';
+export { isLocalHost } from './local-address.ts';
 export { COMMON_DOMAINS } from './common-domains.ts';
 export { validateDomainEntries, type DomainEntryError } from './domain-entry.ts';
 export {

@@ -1,8 +1,11 @@
 import { maskUrl } from './audit.ts';
 import type { NetworkPhase } from './audit.ts';
 import { COMMON_DOMAINS } from './common-domains.ts';
-import { createGuardState } from './guard-state.ts';
+import { guardBindings, guardChildProcesses, guardDgram, guardWorkers } from './guard-escapes.ts';
+import { createGuardedLookup } from './guard-lookup.ts';
+import { createGuardState, preloadOption } from './guard-state.ts';
 import { guardFetch, guardHttp, guardSockets, guardWebSocket } from './guard-wrappers.ts';
+import { isLocalHost } from './local-address.ts';
 import type { NetworkPolicy } from './policy.ts';
 import { createNetworkRules } from './rules.ts';
 
@@ -35,9 +38,10 @@ export function nodeGuardSource(policy?: NetworkPolicy): string {
 	const key = Symbol.for(${JSON.stringify(GUARD_GLOBAL_KEY)});
 	if (globalThis[key]) return;
 	const createNetworkRules = ${embed(createNetworkRules)};
+	const isLocalHost = ${embed(isLocalHost)};
 	const maskUrl = ${embed(maskUrl)};
 	const createGuardState = ${embed(createGuardState)};
-	const rules = createNetworkRules(${JSON.stringify(COMMON_DOMAINS)});
+	const rules = createNetworkRules(${JSON.stringify(COMMON_DOMAINS)}, isLocalHost);
 	let Storage = null;
 	try {
 		Storage = require('node:async_hooks').AsyncLocalStorage;
@@ -48,8 +52,13 @@ export function nodeGuardSource(policy?: NetworkPolicy): string {
 		env: process.env,
 		fallbackPolicy: ${JSON.stringify(policy ?? null)},
 		appendFile: (path, text) => require('node:fs').appendFileSync(path, text),
-		Storage
+		Storage,
+		guardPath: typeof __filename === 'string' ? __filename : null,
+		preloadOption: ${embed(preloadOption)}
 	});
+	// Refusing raw bindings and --expose-internals must not be skipped: a failure here stops
+	// the process rather than leave it with a way around everything below.
+	(${embed(guardBindings)})(state, process);
 	const install = (what, fn) => {
 		try {
 			fn();
@@ -57,11 +66,20 @@ export function nodeGuardSource(policy?: NetworkPolicy): string {
 			process.stderr.write('patchbay network guard: could not guard ' + what + ': ' + error + '\\n');
 		}
 	};
+	let lookupFor = () => undefined;
+	install('lookups', () => {
+		lookupFor = (${embed(createGuardedLookup)})(state, require('node:dns').lookup);
+	});
 	install('fetch', () => (${embed(guardFetch)})(state, globalThis));
 	install('http', () => (${embed(guardHttp)})(state, require('node:http').Agent));
-	install('sockets', () => (${embed(guardSockets)})(state, require('node:net').Socket));
+	install('sockets', () => (${embed(guardSockets)})(state, require('node:net').Socket, lookupFor));
 	install('WebSocket', () => (${embed(guardWebSocket)})(state, globalThis));
-	const decide = (policy, url, method) => rules.decide(policy, url, method);
+	install('UDP', () => (${embed(guardDgram)})(state, require('node:dgram'), lookupFor));
+	install('child processes', () => (${embed(guardChildProcesses)})(state, require('node:child_process')));
+	install('workers', () => (${embed(guardWorkers)})(state, require('node:worker_threads')));
+	// ES-module imports of these modules see the wrapped functions too.
+	install('module exports', () => require('node:module').syncBuiltinESMExports());
+	const decide = (policy, url, method, headers) => rules.decide(policy, url, method, headers);
 	const domains = Object.freeze([...state.policy.domains]);
 	const exposed = Object.freeze({ policy: Object.freeze({ ...state.policy, domains }), decide });
 	Object.defineProperty(globalThis, key, { value: exposed });
@@ -71,7 +89,8 @@ export function nodeGuardSource(policy?: NetworkPolicy): string {
 
 /**
  * The environment a sandbox process needs to run guarded: NODE_OPTIONS preloading the guard
- * written at `guardPath`, plus the policy, log file and phase. Children inherit all of it.
+ * written at `guardPath` (before the user's own options), plus the policy, log file and phase.
+ * Children inherit all of it; children a Node process starts get it back if they drop it.
  */
 export function nodeGuardEnv(options: {
 	guardPath: string;
@@ -80,13 +99,10 @@ export function nodeGuardEnv(options: {
 	phase: NetworkPhase;
 	nodeOptions?: string;
 }): Record<string, string> {
-	// NODE_OPTIONS splits on spaces; double quotes (with backslash escapes) keep a path whole.
-	const quoted = /[\s"\\]/.test(options.guardPath)
-		? '"' + options.guardPath.replace(/["\\]/g, '\\$&') + '"'
-		: options.guardPath;
-	const preload = '--require ' + quoted;
+	const preload = preloadOption(options.guardPath);
+	// First: a preload that ran before the guard could keep the unguarded originals.
 	return {
-		NODE_OPTIONS: options.nodeOptions ? options.nodeOptions + ' ' + preload : preload,
+		NODE_OPTIONS: options.nodeOptions ? preload + ' ' + options.nodeOptions : preload,
 		[GUARD_ENV.policy]: JSON.stringify(options.policy),
 		[GUARD_ENV.log]: options.logPath,
 		[GUARD_ENV.phase]: options.phase

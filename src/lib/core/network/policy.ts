@@ -1,5 +1,6 @@
 import { COMMON_DOMAINS } from './common-domains.ts';
-import { createNetworkRules, type Decision } from './rules.ts';
+import { isLocalHost } from './local-address.ts';
+import { createNetworkRules, type Decision, type RequestHeaders } from './rules.ts';
 
 export type NetworkPolicy = {
 	access: 'off' | 'on';
@@ -8,17 +9,31 @@ export type NetworkPolicy = {
 	methods: 'read' | 'all'; // 'read' = GET, HEAD, OPTIONS
 };
 
-export type { Decision };
+export type { Decision, RequestHeaders };
 
-const rules = createNetworkRules(COMMON_DOMAINS);
+const rules = createNetworkRules(COMMON_DOMAINS, isLocalHost);
 
-/** The single place a URL and method are allowed or not; `reason` names the rule that decided. */
+/**
+ * The single place a URL and method are allowed or not; `reason` names the rule that decided.
+ * Give `headers` where a request carries them: a method-override header (X-HTTP-Method-Override
+ * and its kin) is judged as the method it names, as `_method` in the query always is.
+ */
 export function decide(
 	policy: NetworkPolicy,
 	url: string,
-	method?: string
+	method?: string,
+	headers?: RequestHeaders
 ): { allowed: boolean; reason: string } {
-	return rules.decide(policy, url, method);
+	return rules.decide(policy, url, method, headers);
+}
+
+/**
+ * For a connection to `host` that `decide` allowed, the address it really reaches (as the
+ * resolver returned it): local and private addresses only when the host or the address is
+ * listed by name in the policy's domains.
+ */
+export function decideAddress(policy: NetworkPolicy, host: string, address: string): Decision {
+	return rules.decideAddress(policy, host, address);
 }
 
 /** A domain entry as `decide` compares it (lowercase, punycode, no `*.`), or null if unusable. */
@@ -39,10 +54,22 @@ export const defaultAgentPolicy: Readonly<NetworkPolicy> = Object.freeze({
 	methods: 'read'
 });
 
-/** Setup scripts install dependencies, so they get the open network. Copy before editing. */
+/**
+ * Setup scripts install dependencies, so they get the internet (not the user's own machine or
+ * network: see `setupPolicyFor`). Copy before editing.
+ */
 export const defaultSetupPolicy: Readonly<NetworkPolicy> = Object.freeze({
 	access: 'on',
 	preset: 'all',
 	domains: [],
 	methods: 'all'
 });
+
+/**
+ * The setup phase's policy for an environment: the internet, plus the hosts its domain list
+ * names — the way a user lets setup reach a local or private host (a registry on the LAN,
+ * `localhost`), which 'all' alone never includes. The list counts whatever the agent's access.
+ */
+export function setupPolicyFor(agentPolicy: Pick<NetworkPolicy, 'domains'>): NetworkPolicy {
+	return { ...defaultSetupPolicy, domains: [...agentPolicy.domains] };
+}

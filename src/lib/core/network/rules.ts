@@ -2,8 +2,20 @@ import type { NetworkPolicy } from './policy.ts';
 
 export type Decision = { allowed: boolean; reason: string };
 
+/** Request headers in any of the shapes the enforcement points hold them. */
+export type RequestHeaders =
+	| Iterable<readonly [string, string]>
+	| Record<string, string | number | readonly string[] | undefined>;
+
 export type NetworkRules = {
-	decide(policy: NetworkPolicy, url: string, method?: string): Decision;
+	/** `headers` lets a method-override header be judged as the method it names. */
+	decide(policy: NetworkPolicy, url: string, method?: string, headers?: RequestHeaders): Decision;
+	/**
+	 * The address a connection to `host` (already allowed by `decide`) actually reaches, as a
+	 * resolver returned it: refused when local or private unless the host or the address is
+	 * listed by name.
+	 */
+	decideAddress(policy: NetworkPolicy, host: string, address: string): Decision;
 	/** A user's domain entry as the rules compare it (lowercase punycode), or null if unusable. */
 	normaliseEntry(entry: string): string | null;
 	isPolicy(value: unknown): value is NetworkPolicy;
@@ -17,8 +29,13 @@ export type NetworkRules = {
  * inside sandbox processes. The page and the guard then run the same code, not two copies.
  * Keep it that way: no imports, no module-level helpers, no TypeScript-only runtime syntax.
  */
-export function createNetworkRules(commonDomains: readonly string[]): NetworkRules {
+export function createNetworkRules(
+	commonDomains: readonly string[],
+	isLocalHost: (host: string) => boolean
+): NetworkRules {
 	const readMethods = ['GET', 'HEAD', 'OPTIONS'];
+	// Frameworks (Rails, Laravel, Express's method-override, Google APIs) read these as the method.
+	const overrideHeaders = ['x-http-method-override', 'x-http-method', 'x-method-override'];
 	const schemes = ['http:', 'https:', 'ws:', 'wss:'];
 	const ipv4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 	const label = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
@@ -56,25 +73,88 @@ export function createNetworkRules(commonDomains: readonly string[]): NetworkRul
 		return host;
 	}
 
-	const common = commonDomains.map(normaliseEntry).filter((d): d is string => d !== null);
+	const commonList = commonDomains.map(normaliseEntry).filter((d): d is string => d !== null);
 
 	function matches(host: string, entry: string): boolean {
 		if (entry === 'localhost' || isIp(entry) || isIp(host)) return host === entry;
 		return host === entry || host.endsWith('.' + entry);
 	}
 
-	function allowedBy(policy: NetworkPolicy, host: string): string | null {
-		if (policy.preset === 'all') return 'all hosts allowed';
+	function listed(policy: NetworkPolicy, host: string): string | null {
 		for (const entry of policy.domains) {
 			const domain = normaliseEntry(entry);
-			if (domain !== null && matches(host, domain)) return 'allowed domain: ' + domain;
+			if (domain !== null && matches(host, domain)) return domain;
 		}
-		if (policy.preset !== 'common') return null;
-		const domain = common.find((entry) => matches(host, entry));
-		return domain === undefined ? null : 'common dependencies: ' + domain;
+		return null;
 	}
 
-	function decide(policy: NetworkPolicy, url: string, method?: string): Decision {
+	function allowedBy(policy: NetworkPolicy, host: string): string | null {
+		const domain = listed(policy, host);
+		if (domain !== null) return 'allowed domain: ' + domain;
+		// 'all' means the internet: the user's own machine and network only when listed by name.
+		if (policy.preset === 'all') return isLocalHost(host) ? null : 'all hosts allowed';
+		if (policy.preset !== 'common') return null;
+		const common = commonList.find((entry) => matches(host, entry));
+		return common === undefined ? null : 'common dependencies: ' + common;
+	}
+
+	function headerValues(headers: RequestHeaders | undefined): [string, string][] {
+		if (!headers || typeof headers !== 'object') return [];
+		const pairs: [string, string][] = [];
+		const iterable = Symbol.iterator in headers;
+		const entries = iterable
+			? Array.from(headers as Iterable<readonly [string, string]>)
+			: Object.entries(headers);
+		for (const [name, value] of entries) {
+			const values = Array.isArray(value) ? value : [value];
+			for (const one of values) if (one !== undefined) pairs.push([String(name), String(one)]);
+		}
+		return pairs;
+	}
+
+	/** Methods a request names besides its own: override headers, then `_method` in the query. */
+	function namedMethods(parsed: URL, headers: RequestHeaders | undefined): [string, string][] {
+		const named: [string, string][] = [];
+		for (const [name, value] of headerValues(headers)) {
+			const lower = name.toLowerCase();
+			if (!overrideHeaders.includes(lower)) continue;
+			for (const verb of value.split(',')) named.push([verb, lower]);
+		}
+		parsed.searchParams.forEach((value, name) => {
+			if (name.toLowerCase() === '_method') named.push([value, '_method']);
+		});
+		return named;
+	}
+
+	function readOnlyRefusal(
+		parsed: URL,
+		method?: string,
+		headers?: RequestHeaders
+	): Decision | null {
+		// A WebSocket can send whatever it likes once open, so it is never read-only.
+		if (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') {
+			return { allowed: false, reason: 'WebSocket not allowed (read-only)' };
+		}
+		const verb = (method || 'GET').toUpperCase();
+		if (!readMethods.includes(verb)) {
+			return { allowed: false, reason: 'method ' + verb + ' not allowed (read-only)' };
+		}
+		for (const [value, source] of namedMethods(parsed, headers)) {
+			const named = value.trim().toUpperCase();
+			if (named && !readMethods.includes(named)) {
+				const reason = 'method ' + named + ' not allowed (read-only; named by ' + source + ')';
+				return { allowed: false, reason };
+			}
+		}
+		return null;
+	}
+
+	function decide(
+		policy: NetworkPolicy,
+		url: string,
+		method?: string,
+		headers?: RequestHeaders
+	): Decision {
 		if (policy.access !== 'on') return { allowed: false, reason: 'network off' };
 		let parsed: URL;
 		try {
@@ -87,18 +167,24 @@ export function createNetworkRules(commonDomains: readonly string[]): NetworkRul
 		}
 		const host = withoutTrailingDot(parsed.hostname);
 		const rule = allowedBy(policy, host);
-		if (rule === null) return { allowed: false, reason: 'not in allowlist: ' + host };
-		if (policy.methods !== 'all') {
-			// A WebSocket can send whatever it likes once open, so it is never read-only.
-			if (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') {
-				return { allowed: false, reason: 'WebSocket not allowed (read-only)' };
-			}
-			const verb = (method || 'GET').toUpperCase();
-			if (!readMethods.includes(verb)) {
-				return { allowed: false, reason: 'method ' + verb + ' not allowed (read-only)' };
-			}
+		if (rule === null) {
+			const local = policy.preset === 'all' && isLocalHost(host);
+			const why = local ? 'local or private address not listed: ' : 'not in allowlist: ';
+			return { allowed: false, reason: why + host };
 		}
-		return { allowed: true, reason: rule };
+		const refusal = policy.methods === 'all' ? null : readOnlyRefusal(parsed, method, headers);
+		return refusal ?? { allowed: true, reason: rule };
+	}
+
+	function decideAddress(policy: NetworkPolicy, host: string, address: string): Decision {
+		const name = withoutTrailingDot(String(host).toLowerCase());
+		const ip = String(address).replace(/%.*$/, '').toLowerCase();
+		const bracketed = ip.includes(':') ? '[' + ip + ']' : ip;
+		if (!isLocalHost(ip)) return { allowed: true, reason: 'public address' };
+		const domain = listed(policy, name) ?? listed(policy, normaliseEntry(bracketed) ?? bracketed);
+		if (domain !== null) return { allowed: true, reason: 'allowed domain: ' + domain };
+		const reason = 'local or private address not listed: ' + name + ' (' + ip + ')';
+		return { allowed: false, reason };
 	}
 
 	function isPolicy(value: unknown): value is NetworkPolicy {
@@ -113,5 +199,5 @@ export function createNetworkRules(commonDomains: readonly string[]): NetworkRul
 		);
 	}
 
-	return { decide, normaliseEntry, isPolicy };
+	return { decide, decideAddress, normaliseEntry, isPolicy };
 }

@@ -11,6 +11,7 @@ import {
 } from '../network/index.ts';
 
 type FetchResult = Awaited<ReturnType<SecureFetch>>;
+type SecureFetchOptions = NonNullable<Parameters<SecureFetch>[1]>;
 
 export type NetworkState = { policy: NetworkPolicy; phase: NetworkPhase };
 
@@ -35,9 +36,10 @@ export function createLiteNetwork(options: LiteNetworkOptions): SecureFetch {
 	const maxRedirects = options.maxRedirects ?? 10;
 	const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
 
-	function check(url: string, method: string) {
+	function check(url: string, method: string, headers: SecureFetchOptions['headers']) {
 		const { policy, phase } = options.state();
-		const decision = decide(policy, url, method);
+		// The headers go along: an X-HTTP-Method-Override on a GET is judged as the method it names.
+		const decision = decide(policy, url, method, headers);
 		options.onAudit(networkAuditEvent({ phase, source: 'lite-curl', method, url }, decision));
 		if (!decision.allowed) throw new NetworkBlockedError(decision.reason);
 	}
@@ -47,7 +49,7 @@ export function createLiteNetwork(options: LiteNetworkOptions): SecureFetch {
 		let body = request.body;
 		let current = url;
 		for (let hop = 0; ; hop++) {
-			check(current, method);
+			check(current, method, request.headers);
 			// 'manual': each redirect target is decided before it is requested.
 			const response = await doFetch(current, {
 				method,

@@ -161,7 +161,10 @@ export function createWebContainerSandbox(
 			if (wiring.network || wiring.git) {
 				// Unguarded commands must not run: a failed install fails the exec.
 				await prepare();
-				if (guard) Object.assign(env, guard.env(env.NODE_OPTIONS));
+				if (guard) {
+					await guard.verify();
+					Object.assign(env, guard.env(env.NODE_OPTIONS));
+				}
 				if (wiring.git) Object.assign(env, gitEnv(container, stateDir, env.PATH));
 			}
 			try {

@@ -5,7 +5,7 @@ import {
 	type PrepareStep
 } from '$lib/core/environments';
 import type { CheckoutProgress } from '$lib/core/git';
-import { defaultSetupPolicy } from '$lib/core/network';
+import { setupPolicyFor } from '$lib/core/network';
 import { newId, type EnvironmentRecord, type Settings } from '$lib/core/store';
 import { gitRequest } from '../workers/git-client';
 import { gitAccess } from './environment-editor.svelte';
@@ -63,7 +63,10 @@ export class EnvironmentTester {
 							`test-${newId()}`,
 							{
 								checkedOut,
-								network: () => ({ policy: defaultSetupPolicy, phase: 'setup' }),
+								network: () => ({
+									policy: setupPolicyFor(environment.agentPolicy),
+									phase: 'setup'
+								}),
 								onAudit: () => {}
 							}
 						)
