@@ -79,7 +79,7 @@ describe('ship texts are masked', () => {
 		expect(title).toBe('Deploy with [secret]');
 		// A given title cut through a secret is masked from the prompt's whole first line.
 		expect(pullRequestTitle({ ...pr, title: 'Deploy with ghp_PLAN…' })).toBe(
-			'Deploy with [secret…'
+			'Deploy with [secret]'
 		);
 		expect(leaksOf(`${title}\n${pullRequestBody(pr)}`, secrets)).toStrictEqual({});
 		// Unmasked, the same body gives every secret away: the check above can fail.
