@@ -74,6 +74,10 @@ export function createGitHubReader(options: GitHubReaderOptions) {
 	return {
 		apiBase,
 		hasToken,
+		/** Milliseconds left of the wait GitHub asked for (0 when requests go out freely). */
+		pausedFor(): number {
+			return Math.max(0, pausedUntil - clock.now());
+		},
 		/** Calls `listener` before each wait GitHub asked for; returns how to stop. */
 		onSlowDown(listener: SlowDownListener): () => void {
 			listeners.add(listener);
@@ -138,7 +142,7 @@ async function statusError(response: Response, url: string, hasToken: boolean): 
 	const message = body.message ?? response.statusText;
 	if (response.status === 401 && !hasToken) {
 		return new AppError(
-			'auth-required',
+			'github-auth-required',
 			`${hostOf(url)} asks for credentials (401 ${message}).`,
 			'The GitHub token in Settings is sent only to the API base URL Settings names (and its content host): check that URL, or add a token.'
 		);

@@ -57,12 +57,16 @@ export type SnapshotOptions = {
 export async function snapshotFromGitHub(
 	options: SnapshotOptions
 ): Promise<{ baseline: Baseline; stats: CheckoutStats }> {
-	// When GitHub asks to slow down, the progress line says so where it stands; the requests
-	// wait and retry (github-reader.ts), and what was fetched stays fetched.
+	// When GitHub asks to slow down, the progress line says so where it stands, until the wait is
+	// over (requests already under way still finish meanwhile); the requests wait and retry
+	// (github-reader.ts), and what was fetched stays fetched.
 	let last: CheckoutProgress | undefined;
 	const onProgress = (progress: CheckoutProgress) => {
 		last = progress;
-		options.onProgress?.(progress);
+		const waitMs = options.reader.pausedFor();
+		options.onProgress?.(
+			waitMs > 0 ? { ...progress, message: slowDownMessage(waitMs, progress) } : progress
+		);
 	};
 	const stopWatching = options.reader.onSlowDown((waitMs) => {
 		if (last) options.onProgress?.({ ...last, message: slowDownMessage(waitMs, last) });
