@@ -18,6 +18,9 @@ test('a stalled model is retried visibly, then the attempt fails saying what to 
 	});
 	await configure(page, { modelBaseURL: baseURL, modelApiKey: '', model: 'scripted-model' });
 	await page.getByText('Advanced', { exact: true }).click();
+	await page.getByLabel('Wait for an answer (seconds)').fill('0');
+	await expect(page.getByText('Choose a whole number of seconds from 1 to 3600.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
 	await page.getByLabel('Wait for an answer (seconds)').fill('1');
 	await page.getByLabel('Silence mid-reply (seconds)').fill('1');
 	await screenshot(page, 'settings-model-advanced');
