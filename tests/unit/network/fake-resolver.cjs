@@ -2,6 +2,7 @@
 // (dns.lookup, as the guard finds it at startup), answering for names no real resolver here
 // knows. private.example resolves to the loopback address, as a DNS-rebinding name would.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- preloaded with --require, ahead of the guard */
 const dns = require('node:dns');
 const real = dns.lookup;
 const fake = { 'private.example': '127.0.0.1' };

@@ -29,6 +29,8 @@ export const event = (method: string, url: string, allowed: boolean, reason: str
 export const blocked = (reason: string, name = 'Error') =>
 	`${name} PATCHBAY_NETWORK_BLOCKED: Blocked by Patchbay network policy: ${reason}`;
 
+const closed: NetworkPolicy = { access: 'off', preset: 'none', domains: [], methods: 'read' };
+
 export async function guardHarness() {
 	const dir = await mkdtemp(join(tmpdir(), 'patchbay-guard-'));
 	const guardPath = join(dir, 'guard.cjs');
@@ -36,16 +38,23 @@ export async function guardHarness() {
 	let runs = 0;
 
 	/**
-	 * `node <args>` with the guard preloaded under `policy`. `before` preloads a module ahead of
-	 * the guard (a stand-in for the system resolver); `env` is added to the guarded environment.
+	 * `node <args>` with the guard preloaded under `policy` (null: no policy variable at all).
+	 * `before` preloads a module ahead of the guard (a stand-in for the system resolver); `env`
+	 * is added to the guarded environment; `guard` is another guard file to preload.
 	 */
 	async function run(
 		args: string[],
-		policy: NetworkPolicy,
-		options: { env?: Record<string, string>; before?: string } = {}
+		policy: NetworkPolicy | null,
+		options: { env?: Record<string, string>; before?: string; guard?: string } = {}
 	): Promise<GuardedRun> {
 		const logPath = join(dir, `log-${++runs}.jsonl`);
-		const guardEnv = nodeGuardEnv({ guardPath, policy, logPath, phase: 'agent' });
+		const guardEnv: Record<string, string> = nodeGuardEnv({
+			guardPath: options.guard ?? guardPath,
+			policy: policy ?? closed,
+			logPath,
+			phase: 'agent'
+		});
+		if (policy === null) delete guardEnv.PATCHBAY_NETWORK_POLICY;
 		if (options.before) {
 			guardEnv.NODE_OPTIONS = `--require ${options.before} ${guardEnv.NODE_OPTIONS}`;
 		}

@@ -1,5 +1,5 @@
 // The ways around the Node guard from inside a process, each tried in a real guarded Node
-// process (escape-probe.cjs) against real local servers: a custom DNS lookup, a name that
+// process (escape-probe.mjs) against real local servers: a custom DNS lookup, a name that
 // resolves to a private address, raw bindings, UDP, children and workers started without the
 // guard or with a forged policy, and method-override headers.
 import { createSocket, type Socket } from 'node:dgram';
@@ -11,8 +11,8 @@ import type { NetworkPolicy } from '../../../src/lib/core/network/index.ts';
 import { blocked, event, guardHarness } from './guard-harness.ts';
 
 const file = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const probe = file('./escape-probe.cjs');
-const child = file('./escape-child.cjs');
+const probe = file('./escape-probe.mjs');
+const child = file('./escape-child.mjs');
 const fakeResolver = file('./fake-resolver.cjs');
 
 const on = (

@@ -134,13 +134,14 @@ type DgramModule = { createSocket: Fn; Socket: new (...args: unknown[]) => objec
  * allows every host and every method. There every address a datagram goes to is resolved
  * through the guarded lookup (dgram looks up IP literals too), so local and private addresses
  * stay refused unless listed by name. The same lookup resolves the address a socket binds to
- * (0.0.0.0 or ::, by default), which is left alone; a datagram sent to one of those addresses
- * (it reaches this machine) is decided before it is sent.
+ * (0.0.0.0 or ::, by default), which is left alone (`resolve`, dns.lookup); a datagram sent to
+ * one of those addresses (it reaches this machine) is decided before it is sent.
  */
 export function guardDgram(
 	state: GuardState,
 	dgram: DgramModule,
-	lookupFor: (custom: unknown, to: LookupFor) => unknown
+	lookupFor: (custom: unknown, to: LookupFor) => unknown,
+	resolve: Fn
 ): void {
 	const { access, preset, methods } = state.policy;
 	const open = access === 'on' && preset === 'all' && methods === 'all';
@@ -156,7 +157,7 @@ export function guardDgram(
 		}
 		const custom = (given as { lookup?: unknown }).lookup;
 		const checked = lookupFor(custom, to) as Fn;
-		const plain = (typeof custom === 'function' ? custom : require('node:dns').lookup) as Fn;
+		const plain = typeof custom === 'function' ? (custom as Fn) : resolve;
 		function lookup(this: unknown, ...args: unknown[]) {
 			return (unspecified(args[0]) ? plain : checked).apply(this, args);
 		}

@@ -74,7 +74,7 @@ export function nodeGuardSource(policy?: NetworkPolicy): string {
 	install('http', () => (${embed(guardHttp)})(state, require('node:http').Agent));
 	install('sockets', () => (${embed(guardSockets)})(state, require('node:net').Socket, lookupFor));
 	install('WebSocket', () => (${embed(guardWebSocket)})(state, globalThis));
-	install('UDP', () => (${embed(guardDgram)})(state, require('node:dgram'), lookupFor));
+	install('UDP', () => (${embed(guardDgram)})(state, require('node:dgram'), lookupFor, require('node:dns').lookup));
 	install('child processes', () => (${embed(guardChildProcesses)})(state, require('node:child_process')));
 	install('workers', () => (${embed(guardWorkers)})(state, require('node:worker_threads')));
 	// ES-module imports of these modules see the wrapped functions too.

@@ -1,12 +1,11 @@
 // Run by node-guard-escapes.test.ts in a child Node process with the guard preloaded: tries one
 // group of ways around the guard (argv[2]) and prints what happened to each, as one JSON object.
-'use strict';
-const childProcess = require('node:child_process');
-const dgram = require('node:dgram');
-const dns = require('node:dns');
-const http = require('node:http');
-const net = require('node:net');
-const { Worker } = require('node:worker_threads');
+import childProcess, { spawnSync as esmSpawnSync } from 'node:child_process';
+import dgram from 'node:dgram';
+import dns from 'node:dns';
+import http from 'node:http';
+import net from 'node:net';
+import { Worker } from 'node:worker_threads';
 
 const env = process.env;
 const port = Number(env.PROBE_PORT);
@@ -110,7 +109,6 @@ const groups = {
 			});
 		const node = JSON.stringify(process.execPath);
 		const { ChildProcess } = childProcess;
-		const esm = await import('node:child_process');
 		const result = {
 			spawn: await output(() =>
 				childProcess.spawn(process.execPath, [child, String(port)], { env: {} })
@@ -132,7 +130,7 @@ const groups = {
 				childProcess.fork(child, [String(port)], { env: {}, execArgv: [], stdio: 'pipe' })
 			),
 			esmImport: String(
-				esm.spawnSync(process.execPath, [child, String(port)], { env: forged }).stdout
+				esmSpawnSync(process.execPath, [child, String(port)], { env: forged }).stdout
 			),
 			childProcessClass: await output(() => {
 				const spawned = new ChildProcess();

@@ -1,7 +1,6 @@
-// Started by escape-probe.cjs as a child process or worker, often with its environment emptied:
+// Started by escape-probe.mjs as a child process or worker, often with its environment emptied:
 // tries one fetch to the test server (port in argv) and reports what happened.
-'use strict';
-const { parentPort } = require('node:worker_threads');
+import { parentPort } from 'node:worker_threads';
 const url = `http://127.0.0.1:${process.argv[2]}/child`;
 fetch(url).then(
 	(response) => report(`${response.status}`),
