@@ -244,3 +244,25 @@ test("a host's own token from Settings → Git hosts reaches it directly, and th
 	expect(seen.proxy.some((r) => r.headers.authorization === basic(HOSTILE_TOKEN))).toBe(true);
 	expect([...carries(seen.proxy, PEER_TOKEN), ...carries(seen.hostile, PEER_TOKEN)]).toEqual([]);
 });
+
+test('the first time a host asks, a token typed in the composer is kept for that host only', async ({
+	page
+}) => {
+	await setUp(page, { proxy: false });
+	await clearLogs();
+	await paste(page, `${hostile()}/creds/binary-file.git`);
+	const error = page.getByTestId('paste-error');
+	await expect(error).toHaveAttribute('data-code', 'auth-required');
+	await error.getByLabel(`Token for ${hostileHost()}`).fill(HOSTILE_TOKEN);
+	await screenshot(page, 'credentials-ask-token');
+	await error.getByRole('button', { name: 'Save and retry' }).click();
+	await expect(page.getByTestId('setup-proposal')).toBeVisible();
+	const seen = await logs();
+	expect(seen.hostile.some((r) => r.headers.authorization === basic(HOSTILE_TOKEN))).toBe(true);
+	expect(carries(seen.hostile, PEER_TOKEN)).toEqual([]);
+
+	await page.goto('/#/settings');
+	const row = page.getByTestId('git-host');
+	await expect(row.getByLabel('Host', { exact: true })).toHaveValue(hostileHost());
+	await expect(row.getByLabel('Let the CORS proxy carry this token')).not.toBeChecked();
+});

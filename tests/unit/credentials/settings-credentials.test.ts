@@ -1,6 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { credentialsOf } from '../../../src/lib/core/credentials/index.ts';
+import {
+	credentialsOf,
+	gitHostOf,
+	withHostToken
+} from '../../../src/lib/core/credentials/index.ts';
 import {
 	defaultSettings,
 	newId,
@@ -58,6 +62,41 @@ describe('Settings keep credentials per host', () => {
 		expect(credentialsOf(settings)).toEqual({
 			github: settings.github,
 			gitHosts: settings.git.hosts
+		});
+	});
+});
+
+describe('a token typed where a host asked for one', () => {
+	it('reads the host from the repository URL, with or without its scheme', () => {
+		expect([
+			gitHostOf('https://Git.Example.com:8443/g/p.git'),
+			gitHostOf('git.example.com/g/p'),
+			gitHostOf('http://127.0.0.1:9999/o/r.git'),
+			gitHostOf('https://u:p@git.example.com/g/p.git'),
+			gitHostOf('not a url')
+		]).toEqual(['git.example.com:8443', 'git.example.com', '127.0.0.1:9999', null, null]);
+	});
+
+	it('adds the host, or replaces its token keeping the other choices', () => {
+		const git = {
+			corsProxy: 'https://cors.example',
+			hosts: [
+				{ host: 'a.example', username: 'me', token: 'old', proxyMayCarry: true },
+				{ host: 'b.example', username: '', token: 'b', proxyMayCarry: false }
+			]
+		};
+		expect(withHostToken(git, 'A.example', ' new ')).toEqual({
+			corsProxy: 'https://cors.example',
+			hosts: [
+				{ host: 'b.example', username: '', token: 'b', proxyMayCarry: false },
+				{ host: 'a.example', username: 'me', token: 'new', proxyMayCarry: true }
+			]
+		});
+		expect(withHostToken(git, 'c.example:8443', 'c').hosts.at(-1)).toEqual({
+			host: 'c.example:8443',
+			username: '',
+			token: 'c',
+			proxyMayCarry: false
 		});
 	});
 });

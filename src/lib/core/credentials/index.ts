@@ -12,3 +12,4 @@ export {
 } from './credential-for.ts';
 export { githubEndpointFor } from './github-endpoint.ts';
 export { checkHostEntry, hostKey, isLoopback, isSecureForCredentials } from './host-key.ts';
+export { gitHostOf, withHostToken } from './host-token.ts';

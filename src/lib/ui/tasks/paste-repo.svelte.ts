@@ -1,5 +1,6 @@
 // Paste a repository in the composer: look it up, propose a setup from its files, and save an
 // environment with sensible defaults — no trip to the Environments page.
+import { gitHostOf, withHostToken } from '$lib/core/credentials';
 import { suggestedName, newEnvironmentDraft } from '$lib/core/environments';
 import { AppError } from '$lib/core/http';
 import { environmentsRepo, newId, settingsRepo, type EnvironmentRecord } from '$lib/core/store';
@@ -18,7 +19,14 @@ export type PasteState =
 			proposal: SetupProposal;
 			private: boolean | null;
 	  }
-	| { kind: 'error'; code: string; message: string; hint: string };
+	| {
+			kind: 'error';
+			code: string;
+			message: string;
+			hint: string;
+			/** The git host that asked for credentials it has none for: a token may be typed in. */
+			tokenHost: string | null;
+	  };
 
 export class RepoPaste {
 	state = $state<PasteState>({ kind: 'idle' });
@@ -59,9 +67,33 @@ export class RepoPaste {
 			return environment;
 		} catch (error) {
 			const app = error instanceof AppError ? error : new AppError('unexpected', String(error));
-			this.state = { kind: 'error', code: app.code, message: app.message, hint: app.hint };
+			const tokenHost = app.code === 'auth-required' ? gitHostOf(repoUrl) : null;
+			this.state = {
+				kind: 'error',
+				code: app.code,
+				message: app.message,
+				hint: app.hint,
+				tokenHost
+			};
 			return null;
 		}
+	}
+
+	/**
+	 * The first time a repository on `host` needs a token: saved as Settings → Git hosts would
+	 * (for that host only, not through the CORS proxy), then the lookup is tried again.
+	 */
+	async saveTokenAndRetry(
+		repo: string,
+		host: string,
+		token: string,
+		branch?: string
+	): Promise<EnvironmentRecord | null> {
+		if (!token.trim()) return null;
+		const settings = settingsRepo(await appDb());
+		const current = await settings.get();
+		await settings.save({ ...current, git: withHostToken(current.git, host, token) });
+		return this.use(repo, branch);
 	}
 
 	/** Saves an edited setup script before the task starts. */
