@@ -87,9 +87,9 @@ function preparer(env: EnvironmentRecord, repo: SnapshotsRepo) {
 	};
 }
 
-// The real Lite network, under the setup policy (every host allowed).
+// The real Lite network, under the setup policy (the internet, and the local peers listed by name).
 const setupNetwork = createLiteNetwork({
-	state: () => ({ policy: defaultSetupPolicy, phase: 'setup' }),
+	state: () => ({ policy: { ...defaultSetupPolicy, domains: ['127.0.0.1'] }, phase: 'setup' }),
 	onAudit: () => {}
 });
 
