@@ -1,7 +1,9 @@
 // Whether a value assigned to a secret-sounding name is a generated secret rather than a name,
 // a reference, a stand-in, an id or a hash. Every condition removes a family of false positives.
 import { shannonEntropy } from './entropy.ts';
-import { isMadeUpChecksummedToken, isPublishedExample } from './token-checks.ts';
+import { isMadeUpChecksummedToken, isPublishedExample, isWordy } from './token-checks.ts';
+
+export { isWordy };
 
 export const MIN_VALUE_LENGTH = 20;
 /** Passwords are chosen by people: shorter, but mixing three kinds of character. */
@@ -40,31 +42,6 @@ const expression = /^[A-Za-z_$][\w$]*\??\.[A-Za-z_$#]|[|&?^!]/;
 const code = /[(){}[\];]/;
 /** A path: `/Users/me`, `~/x`, `./a/b`, `C:\\x`. */
 const path = /^(?:~|\.{1,2})?\/[^/+=]|^[A-Za-z]:\\/;
-
-/**
- * Whether most of `value` is made of words: identifiers (`a11y_aria_activedescendant`,
- * `SystemCredentialKeys`), URNs (`urn:ietf:params:oauth:token-type:jwt`), messages. Split at
- * separators, case changes and digit runs; a word is 4+ letters with vowels and no run of five
- * consonants. Random base62 leaves short pieces and consonant runs, and few of them pass.
- */
-export function isWordy(value: string): boolean {
-	const pieces = value
-		.split(/[^A-Za-z0-9]+/)
-		.flatMap((part) =>
-			part.split(
-				/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/
-			)
-		);
-	const total = pieces.join('').length;
-	const wordy = pieces.filter(isWord).join('').length;
-	return total > 0 && wordy / total >= 0.6;
-}
-
-function isWord(piece: string): boolean {
-	if (!/^(?:[A-Za-z][a-z]{3,}|[A-Z]{4,})$/.test(piece)) return false;
-	const vowels = piece.replace(/[^aeiouy]/gi, '').length;
-	return vowels / piece.length >= 0.2 && !/[^aeiouy]{5}/i.test(piece);
-}
 
 export type SecretName = { word: string; rest: string };
 

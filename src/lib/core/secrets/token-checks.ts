@@ -83,7 +83,8 @@ const repeated = /(.)\1{5}/;
 /**
  * Whether the random part of a token looks generated: no placeholder word, no long run of one
  * character, no typed sequence, and enough distinct characters (a 30-character base62 key has
- * about 23, a 32-character hex one about 14; `aBaBaB…` has 2).
+ * about 23, a 32-character hex one about 14; `aBaBaB…` has 2). Not `isWordy`: on short random
+ * bodies it costs 1–2% recall, and no prefixed identifier in the corpora needed it.
  */
 export function looksGenerated(body: string): boolean {
 	if (placeholderWord.test(body) || sequence.test(body) || repeated.test(body)) return false;
@@ -109,3 +110,28 @@ export const isPublishedExample = (value: string): boolean => publishedExamples.
  */
 export const isMadeUpChecksummedToken = (value: string): boolean =>
 	/^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/.test(value) && !hasBase62Checksum(value.slice(4));
+
+/**
+ * Whether most of `value` is made of words: identifiers (`a11y_aria_activedescendant`,
+ * `SystemCredentialKeys`), URNs (`urn:ietf:params:oauth:token-type:jwt`), messages. Split at
+ * separators, case changes and digit runs; a word is 4+ letters with vowels and no run of five
+ * consonants. Random base62 leaves short pieces and consonant runs, and few of them pass.
+ */
+export function isWordy(value: string): boolean {
+	const pieces = value
+		.split(/[^A-Za-z0-9]+/)
+		.flatMap((part) =>
+			part.split(
+				/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/
+			)
+		);
+	const total = pieces.join('').length;
+	const wordy = pieces.filter(isWord).join('').length;
+	return total > 0 && wordy / total >= 0.6;
+}
+
+function isWord(piece: string): boolean {
+	if (!/^(?:[A-Za-z][a-z]{3,}|[A-Z]{4,})$/.test(piece)) return false;
+	const vowels = piece.replace(/[^aeiouy]/gi, '').length;
+	return vowels / piece.length >= 0.2 && !/[^aeiouy]{5}/i.test(piece);
+}

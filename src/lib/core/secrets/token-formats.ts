@@ -4,7 +4,7 @@
 // generated. Every pattern starts with a look-behind that refuses a token character before it, so
 // inside a long run of such characters only the run's start is tried: the scan stays linear.
 import type { SecretKind } from './finding.ts';
-import { hasBase62Checksum, isSignedJwt, looksGenerated } from './token-checks.ts';
+import { hasBase62Checksum, isSignedJwt, isWordy, looksGenerated } from './token-checks.ts';
 
 export type TokenFormat = {
 	id: SecretKind;
@@ -249,7 +249,9 @@ export const tokenFormats: readonly TokenFormat[] = [
 		shape: 'AKIA/ASIA/ABIA/ACCA then 16 upper-case letters and digits',
 		source: 'docs.aws.amazon.com IAM "Unique identifiers" (prefixes table)',
 		keywords: ['akia', 'asia', 'abia', 'acca'],
-		pattern: re('(?:AKIA|ASIA|ABIA|ACCA)(?<body>[A-Z0-9]{16})', 'dg')
+		pattern: re('(?:AKIA|ASIA|ABIA|ACCA)(?<body>[A-Z0-9]{16})', 'dg'),
+		// `ASIAPACIFICSOUTHEAST` is a constant; a key id without digits is rarely made of words.
+		check: (_value, body) => looksGenerated(body) && (/[0-9]/.test(body) || !isWordy(body))
 	},
 	{
 		id: 'aws-secret-key',
