@@ -113,13 +113,17 @@ describe('detectChanges', () => {
 			both('bin/run'),
 			both('config.log'),
 			both('dist/tracked.js'),
-			change('empty-gone', base('empty-gone'), null),
-			change('empty-new', null, now('empty-new')),
+			// git pairs an empty file too (diff.c sets rename_empty): an exact rename.
+			change('empty-new', base('empty-gone'), now('empty-new'), {
+				oldPath: 'empty-gone',
+				similarity: 100
+			}),
 			change('keep.log', null, now('keep.log')),
 			change('latin1.txt', null, now('latin1.txt'), { binary: true }),
 			both('link'),
 			change('new/name.txt', base('old/name.txt'), now('new/name.txt'), {
-				oldPath: 'old/name.txt'
+				oldPath: 'old/name.txt',
+				similarity: 100
 			}),
 			change('src/edit.ts', base('src/edit.ts'), now('src/edit.ts')),
 			change('src/gone.ts', base('src/gone.ts'), null),
@@ -190,10 +194,10 @@ describe('detectChanges', () => {
 			'vendor/node_modules/lib.js',
 			'x.gen'
 		]);
-		expect(changes.length).toBe(19);
+		expect(changes.length).toBe(18);
 	});
 
-	it('trusts matching size and mtime like git’s index, and never pairs empty files', async () => {
+	it('trusts matching size and mtime like git’s index, and pairs a moved empty file', async () => {
 		const entries = [
 			{
 				path: 'a.txt',
@@ -216,8 +220,10 @@ describe('detectChanges', () => {
 		};
 		const changes = await detectChanges({ entries }, reader, async () => new Uint8Array());
 		expect(changes).toEqual([
-			change('empty', file('empty', ''), null),
-			change('moved-empty', null, file('moved-empty', ''))
+			change('moved-empty', file('empty', ''), file('moved-empty', ''), {
+				oldPath: 'empty',
+				similarity: 100
+			})
 		]);
 	});
 });

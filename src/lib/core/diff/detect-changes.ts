@@ -3,7 +3,8 @@ import { isBinary } from './content.ts';
 import { baseName } from './ignore-matcher.ts';
 import { loadIgnores } from './load-ignores.ts';
 import { mapLimit } from './map-limit.ts';
-import { pairRenames, type RenameSide } from './renames.ts';
+import { pairRenames, pairSimilar, type RenameSide } from './renames.ts';
+import { MAX_SCORE } from './similarity.ts';
 import type { Baseline, BaselineEntry, FileChange, SandboxEntry, SandboxReader } from './types.ts';
 
 export type DetectOptions = {
@@ -61,12 +62,9 @@ export async function detectChanges(
 	);
 	const seen = new Set(present.map((entry) => entry.path));
 	const deleted = baseline.entries.filter((entry) => !seen.has(entry.path));
-	const jobs = toChanges(
-		scanned.filter((s): s is Scanned => s !== null),
-		deleted,
-		tracked,
-		readBaseline
-	);
+	const found = scanned.filter((s): s is Scanned => s !== null);
+	const renames = await findRenames(found, deleted, tracked, readBaseline, concurrency, signal);
+	const jobs = toChanges(found, deleted, tracked, renames, readBaseline);
 	const changes = await mapLimit(jobs, concurrency, (job) => job(), signal);
 	return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -88,19 +86,60 @@ async function scan(
 	return { path: entry.path, mode: entry.mode, oid, bytes };
 }
 
+type Renames = {
+	/** Added path → its source and, for a rename by similarity, git's score and old bytes. */
+	pairs: Map<string, { source: RenameSide; score?: number; before?: Uint8Array }>;
+	/** Deleted files' contents already read for the comparison. */
+	read: Map<string, Uint8Array>;
+};
+
+/**
+ * Exact renames first; then, if deleted and added files are left, renames by similarity as
+ * git's default -M finds them, which needs the deleted files' contents (read here once).
+ */
+async function findRenames(
+	scanned: Scanned[],
+	deleted: BaselineEntry[],
+	tracked: Map<string, BaselineEntry>,
+	readBaseline: ReadBaseline,
+	concurrency: number,
+	signal: AbortSignal | undefined
+): Promise<Renames> {
+	const added = scanned.filter((s) => !tracked.has(s.path));
+	const exact = pairRenames(added, deleted);
+	const renames: Renames = { pairs: new Map(), read: new Map() };
+	for (const [path, source] of exact) renames.pairs.set(path, { source });
+	const used = new Set([...exact.values()].map((side) => side.path));
+	const leftAdded = added.filter((side) => !exact.has(side.path));
+	const leftDeleted = deleted.filter((entry) => !used.has(entry.path));
+	if (!leftAdded.length || !leftDeleted.length) return renames;
+	const withBytes = await mapLimit(
+		leftDeleted,
+		concurrency,
+		async (entry) => ({ ...entry, bytes: await readBaseline(entry.oid) }),
+		signal
+	);
+	for (const side of withBytes) renames.read.set(side.path, side.bytes);
+	const byPath = new Map(withBytes.map((side) => [side.path, side]));
+	for (const [path, pair] of pairSimilar(leftAdded, withBytes)) {
+		const before = byPath.get(pair.source.path)!.bytes;
+		renames.pairs.set(path, { source: pair.source, score: pair.score, before });
+	}
+	return renames;
+}
+
 /** Builds the changes, reading baseline contents for modified and deleted files. */
 function toChanges(
 	scanned: Scanned[],
 	deleted: BaselineEntry[],
 	tracked: Map<string, BaselineEntry>,
+	renames: Renames,
 	readBaseline: ReadBaseline
 ): Array<() => Promise<FileChange>> {
-	const added = scanned.filter((s) => !tracked.has(s.path));
-	const renames = pairRenames(added, deleted);
-	const renamedFrom = new Set([...renames.values()].map((side) => side.path));
+	const renamedFrom = new Set([...renames.pairs.values()].map((pair) => pair.source.path));
 	const jobs = scanned.map((after) => async (): Promise<FileChange> => {
-		const source = renames.get(after.path);
-		if (source) return renamed(source, after);
+		const rename = renames.pairs.get(after.path);
+		if (rename) return renamed(rename.source, after, rename.before, rename.score);
 		const base = tracked.get(after.path);
 		if (!base) return withBinary({ path: after.path, before: null, ...afterSide(after) });
 		const before = base.oid === after.oid ? after.bytes : await readBaseline(base.oid);
@@ -109,18 +148,24 @@ function toChanges(
 	for (const base of deleted) {
 		if (renamedFrom.has(base.path)) continue;
 		jobs.push(async () => {
-			const before = await readBaseline(base.oid);
+			const before = renames.read.get(base.path) ?? (await readBaseline(base.oid));
 			return withBinary({ path: base.path, ...beforeSide(base, before), after: null });
 		});
 	}
 	return jobs;
 }
 
-function renamed(source: RenameSide, after: Scanned): FileChange {
+function renamed(
+	source: RenameSide,
+	after: Scanned,
+	before = after.bytes,
+	score?: number
+): FileChange {
 	return withBinary({
 		path: after.path,
 		oldPath: source.path,
-		...beforeSide(source, after.bytes),
+		similarity: score === undefined ? 100 : Math.floor((score * 100) / MAX_SCORE),
+		...beforeSide(source, before),
 		...afterSide(after)
 	});
 }

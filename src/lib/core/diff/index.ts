@@ -16,6 +16,7 @@ export {
 	type RebaseOutcome,
 	type RebaseResult
 } from './rebase-changes.ts';
+export { similarityIndex } from './similarity.ts';
 export { diffStats, type FileStat, type FileStatus } from './stats.ts';
 export type {
 	Baseline,

@@ -1,7 +1,10 @@
 /**
- * Myers' O(ND) difference in linear space, after xdiff (git's diff engine): the middle-snake
- * split, and past a cost cap the furthest-reaching diagonal instead of the optimum, so one
- * split of a pathological input costs O(N·√N) rather than O(N·D) and the diff stays valid.
+ * Myers' O(ND) difference in linear space, as git's xdiff runs it (xdiffi.c's xdl_recs_cmp and
+ * xdl_split): the middle-snake split; past 256 edits, a split at a diagonal that has just run
+ * along a snake of more than 20 equal lines (xdiff's "interesting path" heuristic); and past a
+ * cost cap of about √N, the furthest-reaching diagonal instead of the optimum. So one split of a
+ * pathological input costs O(N·√N) rather than O(N·D), the diff stays valid, and where git
+ * settles for a non-minimal diff this settles for the same one.
  */
 export type Changed = { changedA: Uint8Array; changedB: Uint8Array };
 
@@ -18,6 +21,19 @@ type Context = {
 	maxCost: number;
 };
 
+/** xdiff's constants: the cost cap's floor, the heuristic's trigger, a "good snake", its factor. */
+const MAX_COST_MIN = 256;
+const HEUR_MIN_COST = 256;
+const SNAKE_CNT = 20;
+const K_HEUR = 4;
+
+/** xdiff's xdl_bogosqrt: the power of two near √n that sizes its cost cap. */
+export function bogoSqrt(n: number): number {
+	let i = 1;
+	for (; n > 0; n >>= 2) i <<= 1;
+	return i;
+}
+
 const UNREACHED = 0x7fffffff;
 
 /** Marks the elements of `a` and `b` left out of a common subsequence of the two. */
@@ -31,7 +47,7 @@ export function compareSequences(a: Int32Array, b: Int32Array): Changed {
 		forward: new Int32Array(diagonals),
 		backward: new Int32Array(diagonals),
 		offset: b.length + 1,
-		maxCost: Math.max(256, Math.floor(Math.sqrt(diagonals)))
+		maxCost: Math.max(MAX_COST_MIN, bogoSqrt(diagonals))
 	};
 	const stack: Array<[number, number, number, number, boolean]> = [
 		[0, a.length, 0, b.length, false]
@@ -85,17 +101,20 @@ function findSplit(
 	fw[fMid + o] = aLo;
 	bw[bMid + o] = aHi;
 	for (let cost = 1; ; cost++) {
+		let gotSnake = false;
 		if (fMin > dMin) fw[--fMin - 1 + o] = -1;
 		else ++fMin;
 		if (fMax < dMax) fw[++fMax + 1 + o] = -1;
 		else --fMax;
 		for (let d = fMax; d >= fMin; d -= 2) {
 			let i1 = fw[d - 1 + o]! >= fw[d + 1 + o]! ? fw[d - 1 + o]! + 1 : fw[d + 1 + o]!;
+			const from = i1;
 			let i2 = i1 - d;
 			while (i1 < aHi && i2 < bHi && a[i1] === b[i2]) {
 				i1++;
 				i2++;
 			}
+			if (i1 - from > SNAKE_CNT) gotSnake = true;
 			fw[d + o] = i1;
 			if (odd && bMin <= d && d <= bMax && bw[d + o]! <= i1) {
 				return { i1, i2, minLo: true, minHi: true };
@@ -107,20 +126,75 @@ function findSplit(
 		else --bMax;
 		for (let d = bMax; d >= bMin; d -= 2) {
 			let i1 = bw[d - 1 + o]! < bw[d + 1 + o]! ? bw[d - 1 + o]! : bw[d + 1 + o]! - 1;
+			const from = i1;
 			let i2 = i1 - d;
 			while (i1 > aLo && i2 > bLo && a[i1 - 1] === b[i2 - 1]) {
 				i1--;
 				i2--;
 			}
+			if (from - i1 > SNAKE_CNT) gotSnake = true;
 			bw[d + o] = i1;
 			if (!odd && fMin <= d && d <= fMax && i1 <= fw[d + o]!) {
 				return { i1, i2, minLo: true, minHi: true };
 			}
 		}
-		if (!needMin && cost >= ctx.maxCost) {
-			return furthestReaching(ctx, [aLo, aHi, bLo, bHi], [fMin, fMax, bMin, bMax]);
+		if (needMin) continue;
+		const box: Quad = [aLo, aHi, bLo, bHi];
+		const reach: Quad = [fMin, fMax, bMin, bMax];
+		if (gotSnake && cost > HEUR_MIN_COST) {
+			const found = interestingPath(ctx, box, reach, cost, fMid, bMid);
+			if (found) return found;
+		}
+		if (cost >= ctx.maxCost) return furthestReaching(ctx, box, reach);
+	}
+}
+
+/**
+ * xdiff's heuristic for costly inputs: a diagonal far along (its distance from the corner, less
+ * its distance from the middle diagonal, over 4× the cost) that ends a run of 20 equal lines is
+ * taken as a split; forward diagonals first, then backward ones.
+ */
+function interestingPath(
+	ctx: Context,
+	[aLo, aHi, bLo, bHi]: Quad,
+	[fMin, fMax, bMin, bMax]: Quad,
+	cost: number,
+	fMid: number,
+	bMid: number
+): Split | null {
+	const { a, b, forward: fw, backward: bw, offset: o } = ctx;
+	let best = 0;
+	let split: Split | null = null;
+	for (let d = fMax; d >= fMin; d -= 2) {
+		const i1 = fw[d + o]!;
+		const i2 = i1 - d;
+		const v = i1 - aLo + (i2 - bLo) - Math.abs(d - fMid);
+		if (v <= K_HEUR * cost || v <= best) continue;
+		if (!(aLo + SNAKE_CNT <= i1 && i1 < aHi && bLo + SNAKE_CNT <= i2 && i2 < bHi)) continue;
+		for (let k = 1; a[i1 - k] === b[i2 - k]; k++) {
+			if (k === SNAKE_CNT) {
+				best = v;
+				split = { i1, i2, minLo: true, minHi: false };
+				break;
+			}
 		}
 	}
+	if (split) return split;
+	for (let d = bMax; d >= bMin; d -= 2) {
+		const i1 = bw[d + o]!;
+		const i2 = i1 - d;
+		const v = aHi - i1 + (bHi - i2) - Math.abs(d - bMid);
+		if (v <= K_HEUR * cost || v <= best) continue;
+		if (!(aLo < i1 && i1 <= aHi - SNAKE_CNT && bLo < i2 && i2 <= bHi - SNAKE_CNT)) continue;
+		for (let k = 0; a[i1 + k] === b[i2 + k]; k++) {
+			if (k === SNAKE_CNT - 1) {
+				best = v;
+				split = { i1, i2, minLo: false, minHi: true };
+				break;
+			}
+		}
+	}
+	return split;
 }
 
 /** The cost cap is hit: split where the forward or backward search got furthest. */

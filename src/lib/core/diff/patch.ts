@@ -2,7 +2,7 @@ import { binaryPatch } from './binary-patch.ts';
 import { fileDiffs, type FileDiff } from './file-diff.ts';
 import type { Hunk } from './hunks.ts';
 import { quotePath } from './quote-path.ts';
-import { similarity } from './similarity.ts';
+import { similarityIndex } from './similarity.ts';
 import type { FileChange } from './types.ts';
 
 export type { FileChange } from './types.ts';
@@ -10,6 +10,8 @@ export type { FileChange } from './types.ts';
 export type PatchOptions = {
 	/** Full 40-hex blob ids on every index line (binary sections always have them). */
 	fullIndex?: boolean;
+	/** Hex digits of a shortened blob id (git's core.abbrev, which grows with the repository). */
+	abbrev?: number;
 };
 
 /**
@@ -19,12 +21,17 @@ export type PatchOptions = {
 export function formatPatch(changes: FileChange[], options: PatchOptions = {}): string {
 	const parts: string[] = [];
 	for (const change of changes) {
-		for (const diff of fileDiffs(change)) writeSection(parts, diff, options);
+		for (const diff of fileDiffs(change)) writeSection(parts, diff, change, options);
 	}
 	return parts.join('');
 }
 
-function writeSection(out: string[], diff: FileDiff, options: PatchOptions): void {
+function writeSection(
+	out: string[],
+	diff: FileDiff,
+	change: FileChange,
+	options: PatchOptions
+): void {
 	const renamed = diff.oldPath !== diff.newPath;
 	const modeChanged =
 		diff.oldMode !== null && diff.newMode !== null && diff.oldMode !== diff.newMode;
@@ -34,11 +41,11 @@ function writeSection(out: string[], diff: FileDiff, options: PatchOptions): voi
 	else if (diff.newMode === null) out.push(`deleted file mode ${diff.oldMode}\n`);
 	else if (modeChanged) out.push(`old mode ${diff.oldMode}\nnew mode ${diff.newMode}\n`);
 	if (renamed) {
-		out.push(`similarity index ${similarity(diff)}%\n`);
+		out.push(`similarity index ${similarityIndex(change)}%\n`);
 		out.push(`rename from ${quotePath(diff.oldPath)}\nrename to ${quotePath(diff.newPath)}\n`);
 	}
 	if (diff.sameContent) return;
-	const length = diff.binary || options.fullIndex ? 40 : 7;
+	const length = diff.binary || options.fullIndex ? 40 : (options.abbrev ?? 7);
 	const mode =
 		modeChanged || diff.oldMode === null || diff.newMode === null ? '' : ` ${diff.oldMode}`;
 	out.push(`index ${diff.oldOid().slice(0, length)}..${diff.newOid().slice(0, length)}${mode}\n`);

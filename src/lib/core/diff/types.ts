@@ -16,6 +16,8 @@ export type FileChange = {
 	afterMode?: string;
 	/** Set for a rename: the path `before` was read from. */
 	oldPath?: string;
+	/** A rename's similarity in percent, as git's rename detection scored it. */
+	similarity?: number;
 	/** NUL byte or invalid UTF-8 on either side. Computed when absent. */
 	binary?: boolean;
 	/** git blob ids of `before` and `after`. Computed when absent. */

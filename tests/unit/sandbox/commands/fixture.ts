@@ -76,7 +76,8 @@ export async function createTwin(
 	if (setup.exitCode !== 0) throw new Error(setup.stderr);
 	const { baseline, blobs } = baselineOf(dir, files);
 	const commitInfo = {
-		message: bash(dir, 'git log -1 --format=%B').stdout,
+		// The message as the commit stores it, as the checkout reads it.
+		message: bash(dir, "git cat-file commit HEAD | sed '1,/^$/d'").stdout,
 		author: bash(dir, "git log -1 --format='%an <%ae>'").stdout.trim(),
 		date: bash(dir, 'git log -1 --format=%aI').stdout.trim()
 	};

@@ -1,6 +1,7 @@
 // The baseline commit as `git log`/`git show` print it: medium (the default), short, oneline,
 // and `--format` placeholders. Without commit metadata only the ids are known.
 import { formatGitDate, parseGitDate, type DateStyle, type GitDate } from './git-date.ts';
+import { abbrevFor } from './abbrev.ts';
 import type { GitContext } from './types.ts';
 
 export type Pretty =
@@ -11,8 +12,11 @@ export type Pretty =
 type CommitView = {
 	sha: string;
 	tree: string;
+	/** The ids as git abbreviates them in this repository. */
+	shortSha: string;
+	shortTree: string;
 	branch: string;
-	/** The message without trailing blank lines; '' when unknown. */
+	/** The message exactly as the commit stores it (CRLF and trailing lines kept); '' when unknown. */
 	message: string;
 	name: string;
 	email: string;
@@ -22,11 +26,14 @@ type CommitView = {
 export function commitView(repo: GitContext['repo']): CommitView {
 	const info = repo.commitInfo;
 	const author = /^(.*?)\s*<([^>]*)>\s*$/.exec(info?.author ?? '');
+	const abbrev = abbrevFor(repo.baseline);
 	return {
 		sha: repo.baseline.commit,
 		tree: repo.baseline.tree,
+		shortSha: abbrev.short(repo.baseline.commit),
+		shortTree: abbrev.short(repo.baseline.tree),
 		branch: repo.baseline.branch,
-		message: (info?.message ?? '').replace(/\s+$/, ''),
+		message: info?.message ?? '',
 		name: author ? author[1]! : (info?.author ?? ''),
 		email: author ? author[2]! : '',
 		date: info?.date ? parseGitDate(info.date) : null
@@ -40,7 +47,7 @@ export function formatCommit(view: CommitView, options: FormatOptions): string {
 	const decoration = options.decorate ? ` (${refNames(view)})` : '';
 	switch (pretty.kind) {
 		case 'oneline':
-			return `${view.sha.slice(0, 7)}${decoration} ${subjectOf(view.message)}\n`;
+			return `${view.shortSha}${decoration} ${subjectOf(view.message)}\n`;
 		case 'format': {
 			const text = expand(pretty.template, view, options.date);
 			return pretty.terminator ? `${text}\n` : text;
@@ -51,9 +58,8 @@ export function formatCommit(view: CommitView, options: FormatOptions): string {
 			if (pretty.kind === 'medium' && view.date) {
 				lines.push(`Date:   ${formatGitDate(view.date, options.date)}`);
 			}
-			// The short format stops at the first blank line, after the subject.
-			const message = pretty.kind === 'short' ? view.message.split(/\n\s*\n/)[0]! : view.message;
-			if (message) lines.push('', ...message.split('\n').map((line) => `    ${line}`));
+			const message = messageLines(view.message, pretty.kind === 'short');
+			if (message.length) lines.push('', ...message.map((line) => `    ${line}`));
 			return `${lines.join('\n')}\n`;
 		}
 	}
@@ -63,33 +69,59 @@ function refNames(view: CommitView): string {
 	return view.branch ? `HEAD -> ${view.branch}` : 'HEAD';
 }
 
-/** The first paragraph, its lines joined by spaces. */
-function subjectOf(message: string): string {
-	return message
-		.split(/\n\s*\n/)[0]!
-		.split('\n')
-		.join(' ')
-		.trim();
+/** Lines with trailing whitespace (a CR too) cut, as git's is_blank_line measures them. */
+function trimmedLines(message: string): string[] {
+	const lines = message.split('\n');
+	if (lines[lines.length - 1] === '') lines.pop();
+	return lines.map((line) => line.replace(/[ \t\r\v\f]+$/, ''));
 }
 
+/** The first paragraph's lines (leading blank lines skipped) and the index after it. */
+function subjectParagraph(lines: string[]): { subject: string[]; next: number } {
+	let i = 0;
+	while (i < lines.length && lines[i] === '') i++;
+	const start = i;
+	while (i < lines.length && lines[i] !== '') i++;
+	return { subject: lines.slice(start, i), next: i };
+}
+
+/** medium/short (pretty.c's pp_remainder): no leading or trailing blank lines, each line
+ * right-trimmed; short keeps the first paragraph only. */
+function messageLines(message: string, short: boolean): string[] {
+	const lines = trimmedLines(message);
+	const { subject, next } = subjectParagraph(lines);
+	if (short) return subject;
+	const rest = lines.slice(next);
+	while (rest.length && rest[rest.length - 1] === '') rest.pop();
+	return rest.length ? [...subject, ...rest] : subject;
+}
+
+/** %s: the first paragraph, its lines joined by spaces. */
+function subjectOf(message: string): string {
+	return subjectParagraph(trimmedLines(message)).subject.join(' ');
+}
+
+/** %b: what follows the first paragraph and the blank lines after it, as stored. */
 function bodyOf(message: string): string {
-	const at = message.search(/\n\s*\n/);
-	if (at < 0) return '';
-	return `${message.slice(at).replace(/^\s+/, '')}\n`;
+	const raw = message.split('\n');
+	const lines = trimmedLines(message);
+	let { next } = subjectParagraph(lines);
+	while (next < lines.length && lines[next] === '') next++;
+	return next >= lines.length ? '' : raw.slice(next).join('\n');
 }
 
 function expand(template: string, view: CommitView, style: DateStyle): string {
 	const date = (s: DateStyle) => (view.date ? formatGitDate(view.date, s) : '');
 	const fields: Record<string, () => string> = {
 		H: () => view.sha,
-		h: () => view.sha.slice(0, 7),
+		h: () => view.shortSha,
 		T: () => view.tree,
-		t: () => view.tree.slice(0, 7),
+		t: () => view.shortTree,
 		P: () => '',
 		p: () => '',
 		s: () => subjectOf(view.message),
 		b: () => bodyOf(view.message),
-		B: () => (view.message ? `${view.message}\n` : ''),
+		B: () => view.message,
 		n: () => '\n',
 		'%': () => '%',
 		d: () => ` (${refNames(view)})`,

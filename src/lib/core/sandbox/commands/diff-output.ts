@@ -1,29 +1,27 @@
 // The patch and name formats of `git diff`. The patch comes from the diff module's formatPatch;
 // a binary file is shown as git shows it without `--binary`: "Binary files … differ".
-import { formatPatch, type FileChange } from '../../diff/index.ts';
+import { formatPatch, similarityIndex, type FileChange } from '../../diff/index.ts';
 import { statusLetter, type StatusLetter } from './change-status.ts';
 import { quoteC } from './quote.ts';
 
-export type PatchFlags = { binary: boolean; fullIndex: boolean };
+export type PatchFlags = { binary: boolean; fullIndex: boolean; abbrev: number };
 
 export function patchText(changes: FileChange[], flags: PatchFlags): string {
 	return changes
 		.map((change) =>
-			change.binary && !flags.binary
-				? binaryNotice(change, flags.fullIndex)
-				: formatPatch([change], { fullIndex: flags.fullIndex })
+			change.binary && !flags.binary ? binaryNotice(change, flags) : formatPatch([change], flags)
 		)
 		.join('');
 }
 
 /** Every section formatPatch writes for the change, its binary literal replaced by the notice. */
-function binaryNotice(change: FileChange, fullIndex: boolean): string {
+function binaryNotice(change: FileChange, { fullIndex, abbrev }: PatchFlags): string {
 	const sections = formatPatch([change]).split(/(?=^diff --git )/m);
 	return sections
 		.map((section) => {
 			const at = section.indexOf('GIT binary patch\n');
 			if (at < 0) return section;
-			const head = fullIndex ? section.slice(0, at) : shortIndex(section.slice(0, at));
+			const head = fullIndex ? section.slice(0, at) : shortIndex(section.slice(0, at), abbrev);
 			const from = /^new file mode /m.test(head)
 				? '/dev/null'
 				: quoteC(`a/${change.oldPath ?? change.path}`);
@@ -33,11 +31,11 @@ function binaryNotice(change: FileChange, fullIndex: boolean): string {
 		.join('');
 }
 
-/** formatPatch writes full ids for a binary file (as `--binary` needs); git's default is 7. */
-function shortIndex(head: string): string {
+/** formatPatch writes full ids for a binary file (as `--binary` needs); git abbreviates them. */
+function shortIndex(head: string, abbrev: number): string {
 	return head.replace(
 		/^index ([0-9a-f]{40})\.\.([0-9a-f]{40})/m,
-		(_, a: string, b: string) => `index ${a.slice(0, 7)}..${b.slice(0, 7)}`
+		(_, a: string, b: string) => `index ${a.slice(0, abbrev)}..${b.slice(0, abbrev)}`
 	);
 }
 
@@ -54,7 +52,8 @@ export function nameStatus(changes: FileChange[], nul: boolean): string {
 			const letter = statusLetter(change);
 			if (letter !== 'R') return `${letter}${nul ? '\0' : '\t'}${name(change.path)}${end}`;
 			const sep = nul ? '\0' : '\t';
-			return `R100${sep}${name(change.oldPath!)}${sep}${name(change.path)}${end}`;
+			const score = String(similarityIndex(change)).padStart(3, '0');
+			return `R${score}${sep}${name(change.oldPath!)}${sep}${name(change.path)}${end}`;
 		})
 		.join('');
 }

@@ -1,5 +1,6 @@
 // `git branch`: lists the one branch the sandbox has (and its remote counterpart); creating,
 // deleting or renaming a branch is a write and is refused.
+import { abbrevFor } from './abbrev.ts';
 import { commitView, formatCommit } from './commit-format.ts';
 import { unavailable } from './git-unavailable.ts';
 import { ok, type GitContext, type Subcommand } from './types.ts';
@@ -23,7 +24,8 @@ export const branch: Subcommand = async (args, ctx) => {
 	const flags = args.filter((arg) => !IGNORED.has(arg));
 	if (flags.some((arg) => !LISTING.has(arg))) return unavailable('branch');
 	const verbose = flags.some((arg) => arg.startsWith('-v') || arg === '--verbose');
-	const local = name || `(HEAD detached at ${ctx.repo.baseline.commit.slice(0, 7)})`;
+	const local =
+		name || `(HEAD detached at ${abbrevFor(ctx.repo.baseline).short(ctx.repo.baseline.commit)})`;
 	const remotes = flags.includes('-r') || flags.includes('--remotes');
 	const all = flags.includes('-a') || flags.includes('--all');
 	const rows: Array<[string, string]> = [];

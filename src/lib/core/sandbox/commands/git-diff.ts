@@ -3,9 +3,10 @@
 // every change is handed in when the task ends, so `--cached`/`--staged` shows what will be
 // handed in: every change, new files and renames included, as `git add -A; git diff --cached`.
 import type { FileChange } from '../../diff/index.ts';
+import { abbrevFor } from './abbrev.ts';
 import { has, parseArgs, valueOf, type OptionSpec, type ParsedArgs } from './args.ts';
-import { diffFilter, nameOnly, nameStatus, patchText } from './diff-output.ts';
-import { formatNumstat, formatStat, statRows, summaryLine } from './diffstat.ts';
+import { diffFilter } from './diff-output.ts';
+import { DIFF_FORMAT_OPTIONS, renderDiff } from './diff-render.ts';
 import { parsePathspecs } from './pathspec.ts';
 import { isOutcome, splitRevArgs } from './rev-args.ts';
 import { fail, ok, type GitContext, type Outcome, type Subcommand } from './types.ts';
@@ -14,19 +15,11 @@ const IGNORED = { key: 'ignored' } as const;
 
 const SPEC: OptionSpec = {
 	long: {
+		...DIFF_FORMAT_OPTIONS,
 		cached: { key: 'cached' },
 		staged: { key: 'cached' },
-		stat: { key: 'stat', value: 'optional' },
-		numstat: { key: 'numstat' },
-		shortstat: { key: 'shortstat' },
-		'name-only': { key: 'name-only' },
-		'name-status': { key: 'name-status' },
 		quiet: { key: 'quiet' },
 		'exit-code': { key: 'exit-code' },
-		patch: { key: 'patch' },
-		'no-patch': { key: 'no-patch' },
-		binary: { key: 'binary' },
-		'full-index': { key: 'full-index' },
 		'find-renames': { key: 'renames', value: 'optional' },
 		'no-renames': { key: 'no-renames' },
 		'diff-filter': { key: 'diff-filter', value: 'required' },
@@ -61,7 +54,7 @@ export const diff: Subcommand = async (args, ctx) => {
 	if (isOutcome(revArgs)) return revArgs;
 	const between = revArgs.ranges > 0 || revArgs.revisions.length > 1;
 	const changes = between ? [] : await selectChanges(parsed, revArgs.paths, ctx);
-	return render(changes, parsed);
+	return render(changes, parsed, ctx);
 };
 
 async function selectChanges(parsed: ParsedArgs, paths: string[], ctx: GitContext) {
@@ -77,35 +70,16 @@ async function selectChanges(parsed: ParsedArgs, paths: string[], ctx: GitContex
 	return filter ? diffFilter(changes, filter) : changes;
 }
 
-function render(changes: FileChange[], parsed: ParsedArgs): Outcome {
+function render(changes: FileChange[], parsed: ParsedArgs, ctx: GitContext): Outcome {
 	const differs = changes.length > 0 ? 1 : 0;
 	const exitCode = has(parsed, 'quiet') || has(parsed, 'exit-code') ? differs : 0;
-	const nul = has(parsed, 'nul');
 	if (has(parsed, 'quiet')) return { ...ok(''), exitCode };
-	if (has(parsed, 'name-only')) return { ...ok(nameOnly(changes, nul)), exitCode };
-	if (has(parsed, 'name-status')) return { ...ok(nameStatus(changes, nul)), exitCode };
-	const rows = statRows(changes);
-	const parts: string[] = [];
-	if (has(parsed, 'numstat')) parts.push(formatNumstat(rows));
-	if (has(parsed, 'stat')) parts.push(formatStat(rows, statWidth(valueOf(parsed, 'stat'))));
-	if (has(parsed, 'shortstat') && rows.length) parts.push(summaryLine(rows));
-	const statLike = parts.length > 0;
-	const wantsPatch = has(parsed, 'patch') || (!statLike && !has(parsed, 'no-patch'));
-	if (wantsPatch) {
-		const patch = patchText(changes, {
-			binary: has(parsed, 'binary'),
-			fullIndex: has(parsed, 'full-index')
-		});
-		// git separates the stat from the patch with an empty line.
-		if (statLike && patch && parts.join('')) parts.push('\n');
-		parts.push(patch);
-	}
-	return { ...ok(parts.join('')), exitCode };
-}
-
-function statWidth(value: string | undefined): number {
-	const width = Number.parseInt(value ?? '', 10);
-	return Number.isFinite(width) && width > 0 ? width : 80;
+	const text = renderDiff(changes, parsed, {
+		abbrev: abbrevFor(ctx.repo.baseline).length,
+		nul: has(parsed, 'nul'),
+		patchByDefault: true
+	});
+	return { ...ok(text), exitCode };
 }
 
 /** `--no-renames`: a rename becomes the deletion of the old path and the addition of the new. */

@@ -1,14 +1,17 @@
-// `git log`: the sandbox holds the baseline commit only, so a log is that one commit (or nothing,
-// for `-n 0` or a range between two names of it). Options that would show the commit's own
-// changes cannot: its parent is not here, and a note says so.
+// `git log`: the sandbox holds the baseline commit only, as a depth-1 clone does, so a log is
+// that one commit (or nothing, for `-n 0` or a range between two names of it). Its changes
+// (`-p`, `--stat`, …) are those of a root commit: every file added, as git shows a shallow
+// clone's commit.
+import { abbrevFor } from './abbrev.ts';
 import { has, parseArgs, UsageError, valueOf, type OptionSpec, type ParsedArgs } from './args.ts';
+import { baselineAsAdded } from './commit-diff.ts';
 import { commitView, formatCommit, type FormatOptions, type Pretty } from './commit-format.ts';
+import { DIFF_FORMAT_OPTIONS, renderDiff, wantsDiff, wantsPatch } from './diff-render.ts';
 import { dateStyle } from './git-date.ts';
 import { isOutcome, splitRevArgs } from './rev-args.ts';
-import { ok, type Subcommand } from './types.ts';
+import { ok, type GitContext, type Subcommand } from './types.ts';
 
 const IGNORED = { key: 'ignored' } as const;
-const CHANGES = { key: 'changes' } as const;
 
 /** Options `git log` and `git show` share. */
 export const PRETTY_OPTIONS: NonNullable<OptionSpec['long']> = {
@@ -18,17 +21,11 @@ export const PRETTY_OPTIONS: NonNullable<OptionSpec['long']> = {
 	decorate: { key: 'decorate', value: 'optional' },
 	'no-decorate': { key: 'no-decorate' },
 	date: { key: 'date', value: 'required' },
-	stat: { key: 'changes', value: 'optional' },
-	patch: CHANGES,
-	'name-only': CHANGES,
-	'name-status': CHANGES,
-	numstat: CHANGES,
-	shortstat: CHANGES,
+	...DIFF_FORMAT_OPTIONS,
 	'abbrev-commit': IGNORED,
 	'no-abbrev-commit': IGNORED,
 	color: { key: 'ignored', value: 'optional' },
-	'no-color': IGNORED,
-	'no-patch': { key: 'no-patch' }
+	'no-color': IGNORED
 };
 
 const SPEC: OptionSpec = {
@@ -42,7 +39,13 @@ const SPEC: OptionSpec = {
 		reverse: IGNORED,
 		follow: IGNORED
 	},
-	short: { n: { key: 'count', value: 'required' }, p: CHANGES, s: { key: 'no-patch' } },
+	short: {
+		n: { key: 'count', value: 'required' },
+		p: { key: 'patch' },
+		u: { key: 'patch' },
+		s: { key: 'no-patch' },
+		z: { key: 'nul' }
+	},
 	numeric: 'count'
 };
 
@@ -55,13 +58,34 @@ export const log: Subcommand = async (args, ctx) => {
 		throw new UsageError(`'${valueOf(parsed, 'count')}': not an integer`);
 	}
 	const none = count === 0 || (revArgs.ranges > 0 && revArgs.revisions.length === 0);
-	const text = none ? '' : formatCommit(commitView(ctx.repo), formatOptions(parsed));
-	return ok(text, has(parsed, 'changes') && !none ? PARENT_NOTE : '');
+	return ok(none ? '' : await commitWithChanges(ctx, parsed, false));
 };
 
-export const PARENT_NOTE =
-	"note: the baseline commit's parent is not in this sandbox, so its changes cannot be shown; " +
-	'`git diff` shows the changes made since.\n';
+/**
+ * The commit as log/show print it, and after it its changes when asked for (show asks by
+ * default): an empty line between them, or `---` when both a stat and the patch follow
+ * (log-tree.c's log_tree_diff_flush); nothing between for oneline.
+ */
+export async function commitWithChanges(
+	ctx: GitContext,
+	parsed: ParsedArgs,
+	patchByDefault: boolean
+): Promise<string> {
+	const options = formatOptions(parsed);
+	const text = formatCommit(commitView(ctx.repo), options);
+	if (!wantsDiff(parsed) && !wantsPatch(parsed, patchByDefault)) return text;
+	const diff = renderDiff(await baselineAsAdded(ctx), parsed, {
+		abbrev: abbrevFor(ctx.repo.baseline).length,
+		nul: has(parsed, 'nul'),
+		patchByDefault
+	});
+	if (!diff) return text;
+	const { pretty } = options;
+	const bare = pretty.kind === 'oneline' || (pretty.kind === 'format' && !pretty.template);
+	if (bare) return text + diff;
+	const dashes = has(parsed, 'stat') && wantsPatch(parsed, patchByDefault);
+	return `${text}${dashes ? '---' : ''}\n${diff}`;
+}
 
 export function formatOptions(parsed: ParsedArgs): FormatOptions {
 	const style = dateStyle(valueOf(parsed, 'date') ?? 'default');

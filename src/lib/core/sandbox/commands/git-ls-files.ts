@@ -1,6 +1,7 @@
 // `git ls-files`: tracked files (the baseline: with no index, it is what the index would hold),
 // and with `-o`, `-m`, `-d` the untracked, modified and deleted ones. Like git, it lists the
-// working directory's part of the tree with paths relative to it, unless `--full-name`.
+// working directory's part of the tree with paths relative to it, unless `--full-name`; `-s`
+// adds each one's mode, blob id and stage, as the index holds them.
 import { has, parseArgs, type OptionSpec } from './args.ts';
 import { parsePathspecs } from './pathspec.ts';
 import { quoteC } from './quote.ts';
@@ -11,6 +12,7 @@ import { untrackedEntries } from './untracked.ts';
 const SPEC: OptionSpec = {
 	long: {
 		cached: { key: 'cached' },
+		stage: { key: 'stage' },
 		others: { key: 'others' },
 		modified: { key: 'modified' },
 		deleted: { key: 'deleted' },
@@ -21,6 +23,7 @@ const SPEC: OptionSpec = {
 	},
 	short: {
 		c: { key: 'cached' },
+		s: { key: 'stage' },
 		o: { key: 'others' },
 		m: { key: 'modified' },
 		d: { key: 'deleted' },
@@ -35,9 +38,14 @@ export const lsFiles: Subcommand = async (args, ctx) => {
 	const listed = await select(parsed, ctx);
 	const prefix = has(parsed, 'full-name') ? '' : ctx.prefix;
 	const nul = has(parsed, 'nul');
-	const lines = listed
-		.filter(spec.matches)
-		.map((path) => (nul ? relativeTo(path, prefix) : quoteC(relativeTo(path, prefix))));
+	const stage = has(parsed, 'stage');
+	const entries = new Map(ctx.repo.baseline.entries.map((entry) => [entry.path, entry]));
+	const lines = listed.filter(spec.matches).map((path) => {
+		const shown = nul ? relativeTo(path, prefix) : quoteC(relativeTo(path, prefix));
+		const entry = entries.get(path);
+		// -s: what the index holds for a tracked path (mode, blob id, stage 0).
+		return stage && entry ? `${entry.mode} ${entry.oid} 0\t${shown}` : shown;
+	});
 	return ok(lines.map((line) => line + (nul ? '\0' : '\n')).join(''));
 };
 

@@ -1,4 +1,5 @@
 // `git rev-parse`: names of the baseline commit, and where the repository is.
+import { abbrevFor } from './abbrev.ts';
 import { resolveRevision, unknownRevision } from './revisions.ts';
 import { fatal, ok, type GitContext, type Outcome, type Subcommand } from './types.ts';
 
@@ -13,7 +14,7 @@ export const revParse: Subcommand = async (args, ctx) => {
 			lines.push(...flag);
 			continue;
 		}
-		if (arg === '--short' || arg.startsWith('--short=')) short = Number(arg.slice(8) || 7);
+		if (arg === '--short' || arg.startsWith('--short=')) short = Number(arg.slice(8) || 0) || -1;
 		else if (arg === '--abbrev-ref' || arg === '--abbrev-ref=strict') abbrevRef = true;
 		else if (arg === '--verify') verify = true;
 		else if (arg === '-q' || arg === '--quiet' || arg === '--end-of-options') continue;
@@ -65,5 +66,8 @@ function revisionLine(
 			? ctx.repo.baseline.branch || 'HEAD'
 			: arg;
 	}
-	return how.short ? resolved.oid.slice(0, Math.max(4, how.short)) : resolved.oid;
+	if (!how.short) return resolved.oid;
+	// --short is the repository's abbreviation; --short=N asks for at least N digits (4 or more).
+	const short = abbrevFor(ctx.repo.baseline).short(resolved.oid);
+	return how.short < 0 ? short : resolved.oid.slice(0, Math.max(4, how.short));
 }

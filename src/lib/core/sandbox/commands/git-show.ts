@@ -1,15 +1,20 @@
 // `git show`: `<rev>:<path>` prints a file (or lists a folder) as the baseline has it, which is
-// how an agent looks at the original of a file it changed; `git show [<rev>]` prints the commit.
-import { has, parseArgs, type OptionSpec } from './args.ts';
-import { commitView, formatCommit } from './commit-format.ts';
-import { formatOptions, PARENT_NOTE, PRETTY_OPTIONS } from './git-log.ts';
+// how an agent looks at the original of a file it changed; `git show [<rev>]` prints the commit
+// and its changes (those of a root commit, as in a depth-1 clone).
+import { parseArgs, type OptionSpec } from './args.ts';
+import { commitWithChanges, PRETTY_OPTIONS } from './git-log.ts';
 import { byPath, resolveFromPrefix } from './repo-paths.ts';
 import { resolveRevision, unknownRevision } from './revisions.ts';
 import { fatal, ok, type GitContext, type Outcome, type Subcommand } from './types.ts';
 
 const SPEC: OptionSpec = {
 	long: { ...PRETTY_OPTIONS, quiet: { key: 'no-patch' } },
-	short: { s: { key: 'no-patch' }, p: { key: 'changes' }, q: { key: 'no-patch' } }
+	short: {
+		s: { key: 'no-patch' },
+		p: { key: 'patch' },
+		u: { key: 'patch' },
+		q: { key: 'no-patch' }
+	}
 };
 
 export const show: Subcommand = async (args, ctx) => {
@@ -24,9 +29,7 @@ export const show: Subcommand = async (args, ctx) => {
 		}
 		const revision = resolveRevision(object, ctx.repo.baseline);
 		if (revision?.kind !== 'commit') return unknownRevision(object, ctx.repo.baseline);
-		const text = formatCommit(commitView(ctx.repo), formatOptions(parsed));
-		const quiet = has(parsed, 'no-patch') || has(parsed, 'format');
-		outputs.push(ok(text, quiet ? '' : PARENT_NOTE));
+		outputs.push(ok(await commitWithChanges(ctx, parsed, true)));
 	}
 	const failed = outputs.find((outcome) => outcome.exitCode !== 0);
 	if (failed) return failed;

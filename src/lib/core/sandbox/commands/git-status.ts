@@ -1,9 +1,13 @@
 // `git status`: long (with advice.statusHints off, since the hints name commands this sandbox
 // does not have), `--short`/`-s` (paths relative to the working directory) and `--porcelain`
-// (paths from the root), with `-b`, `-u<mode>`, `-z` and pathspecs. Nothing is ever staged.
+// (paths from the root), `--porcelain=v2`, with `-b`, `-u<mode>`, `-z` and pathspecs. Nothing is
+// ever staged.
+import { abbrevFor } from './abbrev.ts';
+import type { FileChange } from '../../diff/index.ts';
 import { has, parseArgs, UsageError, valueOf, type OptionSpec } from './args.ts';
 import { statusLetter, type StatusLetter } from './change-status.ts';
 import { parsePathspecs } from './pathspec.ts';
+import { porcelainV2 } from './status-v2.ts';
 import { quoteC, quoteWithSpace } from './quote.ts';
 import { relativeTo } from './repo-paths.ts';
 import { fail, ok, type GitContext, type Subcommand } from './types.ts';
@@ -38,14 +42,15 @@ const LABELS: Record<StatusLetter, string> = {
 	R: 'renamed:    '
 };
 
-type Entry = { letter: StatusLetter; path: string };
-type Report = { changed: Entry[]; untracked: string[]; mode: UntrackedMode };
+export type Entry = { letter: StatusLetter; path: string; change: FileChange };
+export type Report = { changed: Entry[]; untracked: string[]; mode: UntrackedMode };
 
 export const status: Subcommand = async (args, ctx) => {
 	const parsed = parseArgs(args, SPEC);
 	const porcelain = valueOf(parsed, 'porcelain');
-	if (porcelain && porcelain !== 'v1' && porcelain !== '1') {
-		return fail(`fatal: only --porcelain=v1 is available in this sandbox`, 128);
+	const v2 = porcelain === 'v2' || porcelain === '2';
+	if (porcelain && porcelain !== 'v1' && porcelain !== '1' && !v2) {
+		return fail(`fatal: unsupported porcelain version '${porcelain}'`, 128);
 	}
 	const nul = has(parsed, 'nul');
 	// As in git, -z without a format means --porcelain.
@@ -59,6 +64,7 @@ export const status: Subcommand = async (args, ctx) => {
 					: 'long';
 	const report = await collect(ctx, [...parsed.positionals, ...(parsed.paths ?? [])], parsed);
 	if (form === 'long') return ok(longFormat(ctx, report));
+	if (v2) return ok(porcelainV2(ctx, report, { nul, branch: has(parsed, 'branch') }));
 	const prefix = form === 'porcelain' ? '' : ctx.prefix;
 	const show = (path: string) => (nul ? path : quoteWithSpace(relativeTo(path, prefix)));
 	const end = nul ? '\0' : '\n';
@@ -80,7 +86,7 @@ async function collect(
 	const worktree = await ctx.worktree();
 	const changed = worktree.tracked
 		.filter((change) => spec.matches(change.path))
-		.map((change) => ({ letter: statusLetter(change), path: change.path }));
+		.map((change) => ({ letter: statusLetter(change), path: change.path, change }));
 	const tracked = ctx.repo.baseline.entries.map((entry) => entry.path);
 	const untracked = untrackedEntries(worktree.untracked.filter(spec.matches), tracked, mode);
 	return { changed, untracked, mode };
@@ -99,7 +105,7 @@ function longFormat(ctx: GitContext, report: Report): string {
 	const out = [
 		baseline.branch
 			? `On branch ${baseline.branch}\n`
-			: `HEAD detached at ${baseline.commit.slice(0, 7)}\n`
+			: `HEAD detached at ${abbrevFor(baseline).short(baseline.commit)}\n`
 	];
 	if (report.changed.length) {
 		out.push('Changes not staged for commit:\n');
