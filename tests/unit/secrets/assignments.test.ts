@@ -93,7 +93,13 @@ describe('generic assignments: stand-ins stay quiet in every form', () => {
 		['a non-ASCII message', '"token_here_1007": "分析器预期在此处找到与标记匹配的值。"'],
 		['a GitHub-shaped token whose checksum fails', `GITHUB_TOKEN=ghp_${value}aB3dE5fG7hJ9`],
 		['a Go environment lookup', 'apiKey := os.Getenv("API_KEY_FOR_SERVICE_2")'],
-		['a comparison', `if (token === "${value}") {`]
+		['a comparison', `if (token === "${value}") {`],
+		[
+			'a Bearer header from a variable',
+			'curl -H "Authorization: Bearer ${GITHUB_TOKEN}" https://api.github.com'
+		],
+		['a Bearer placeholder', 'Authorization: Bearer <your-access-token>'],
+		['Bearer as a word', 'The server answers 401 unless a Bearer AuthenticationSchemeHandler runs.']
 	] as const;
 	for (const [name, line] of quiet) {
 		it(name, () => expect(scanForSecrets(line)).toEqual([]));

@@ -126,7 +126,8 @@ describe('published examples and placeholders stay quiet', () => {
 		['a Stripe test key', `STRIPE_KEY=sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`],
 		['an npm script variable', 'echo $npm_package_version $npm_config_registry_value_here_x'],
 		['an OpenAI key placeholder', 'OPENAI_API_KEY=sk-...'],
-		['a kebab-case sk- name', "import 'sk-learn-classification-metrics';"]
+		['a kebab-case sk- name', "import 'sk-learn-classification-metrics';"],
+		['an AWS-prefixed constant made of words', 'REGION = ASIAPACIFICSOUTHEAST']
 	] as const;
 	for (const [name, line] of quiet) {
 		it(name, () => expect(scanForSecrets(line)).toEqual([]));
