@@ -3,6 +3,7 @@
 // credentialFor does not give it).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';
+import { checkGitHubToken } from '../../../src/lib/core/github/check-token.ts';
 import { createGitHubClient } from '../../../src/lib/core/github/client.ts';
 
 const TOKEN = 'ghp_octokitGuard000000000000000000000000';
@@ -76,5 +77,21 @@ describe('the checkout reader sends the GitHub token only where Settings say', (
 			['https://api.github.com/repos/o/r', null],
 			['https://raw.githubusercontent.com/o/r/sha/a.txt', null]
 		]);
+	});
+});
+
+describe("Settings' token check", () => {
+	it('does not send the token to an API base over plain http (but to localhost)', async () => {
+		const seen: string[] = [];
+		vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+			seen.push(input instanceof Request ? input.url : String(input));
+			return Response.json({ login: 'octo' });
+		});
+		const error = await checkGitHubToken({
+			apiBase: 'http://ghe.example/api/v3',
+			token: TOKEN
+		}).catch((e: unknown) => e);
+		expect(error).toMatchObject({ code: 'insecure-api-base' });
+		expect(seen).toEqual([]);
 	});
 });

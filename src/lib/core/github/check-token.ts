@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import { githubAuthorization } from '../credentials/index.ts';
 import { AppError } from '../http/index.ts';
 import { networkFailure } from './errors.ts';
 
@@ -20,6 +21,19 @@ export async function checkGitHubToken(
 			'missing-token',
 			'Enter a GitHub token first.',
 			'Create one at github.com/settings/tokens with contents and pull-request write access.'
+		);
+	}
+	// The same decision as every other request: the token goes over https (http only locally).
+	if (
+		!githubAuthorization(`${endpoint.apiBase.replace(/\/+$/, '')}/user`, {
+			github: endpoint,
+			gitHosts: []
+		})
+	) {
+		throw new AppError(
+			'insecure-api-base',
+			`The token is not sent to ${endpoint.apiBase}: it goes only over https.`,
+			'Use the https:// address of the GitHub API (http works only for localhost).'
 		);
 	}
 	const octokit = new Octokit({

@@ -1,4 +1,4 @@
-import { checkHostEntry, hostKey } from '$lib/core/credentials';
+import { checkHostEntry, githubHosts, hostKey } from '$lib/core/credentials';
 import { checkHttpUrl } from '$lib/core/http';
 import { defaultSettings, settingsRepo, type Settings } from '$lib/core/store';
 import { appDb } from '../db';
@@ -77,6 +77,9 @@ function validate(settings: Settings): SettingsErrors {
 	if (modelBaseURL) errors.modelBaseURL = modelBaseURL;
 	const githubApiBase = checkHttpUrl(settings.github.apiBase, 'GitHub API base URL');
 	if (githubApiBase) errors.githubApiBase = githubApiBase;
+	else if (githubHosts(settings.github.apiBase.trim()).length === 0)
+		errors.githubApiBase =
+			'Use https:// — the token is never sent over plain http (but to localhost).';
 	if (settings.git.corsProxy.trim()) {
 		const corsProxy = checkHttpUrl(settings.git.corsProxy, 'CORS proxy URL');
 		if (corsProxy) errors.corsProxy = corsProxy;
