@@ -181,3 +181,15 @@ test('names from a link stay names: __proto__, constructor and a repeated name e
 		await expect(input).toHaveValue('');
 	}
 });
+
+test('a link whose patch changes 5,000 files shows the first 300', async ({ page }) => {
+	const file = (index: number) =>
+		`diff --git a/f${index}.txt b/f${index}.txt\nnew file mode 100644\n--- /dev/null\n+++ b/f${index}.txt\n@@ -0,0 +1 @@\n+x\n`;
+	const patch = Array.from({ length: 5_000 }, (_, index) => file(index)).join('');
+	const many: SharedTask = { ...minimalTask, result: { summary: 'Many files.', patch } };
+	await page.goto(`/#/share/${encodeShare(many)}`);
+	await expect(page.getByTestId('shared-changes-cut')).toHaveText(
+		'The patch changes 5,000 files; the first 300 are shown here. Run the task to review them all.'
+	);
+	await expect(page.getByTestId('diff-review')).toContainText('300 files changed');
+});
