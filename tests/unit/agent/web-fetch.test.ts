@@ -129,6 +129,33 @@ describe('web_fetch', () => {
 		expect(audit).toEqual([event(`${base}/json`, false, 'network off')]);
 	});
 
+	it("under 'all', refuses the user's own machine unless listed, and judges _method", async () => {
+		const anyHost: NetworkPolicy = { access: 'on', preset: 'all', domains: [], methods: 'read' };
+		const before = hits.length;
+		const unlisted = setup(anyHost);
+		const refused = await unlisted.run(`${base}/json`);
+		const overridden = await setup(localOnly).run(`${base}/json?_method=DELETE`);
+		const listed = setup({ ...anyHost, domains: ['127.0.0.1'] });
+		const allowed = await listed.run(`${base}/json`);
+		expect({
+			refused: refused.content,
+			overridden: overridden.content,
+			allowed: allowed.ok,
+			requests: hits.length - before,
+			audit: [...unlisted.audit, ...listed.audit]
+		}).toEqual({
+			refused: 'Blocked by Patchbay network policy: local or private address not listed: 127.0.0.1',
+			overridden:
+				'Blocked by Patchbay network policy: method DELETE not allowed (read-only; named by _method)',
+			allowed: true,
+			requests: 1,
+			audit: [
+				event(`${base}/json`, false, 'local or private address not listed: 127.0.0.1'),
+				event(`${base}/json`, true, 'allowed domain: 127.0.0.1')
+			]
+		});
+	});
+
 	it('follows an allowed redirect and refuses one to a blocked host at that hop', async () => {
 		const ok = setup(localOnly);
 		const followed = await ok.run(`${base}/to-page`);

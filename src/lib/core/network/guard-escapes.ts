@@ -28,7 +28,7 @@ export function guardBindings(state: GuardState, proc: ProcessLike): void {
 		'process_wrap',
 		'spawn_sync'
 	];
-	if (proc.execArgv.some((flag) => /^--expose[-_]internals$/.test(flag))) {
+	if ((proc.execArgv || []).some((flag) => /^--expose[-_]internals$/.test(flag))) {
 		throw state.refuse('node:internals', 'BINDING', '--expose-internals not allowed');
 	}
 	const original = proc.binding;
