@@ -77,7 +77,7 @@ function validate(settings: Settings): SettingsErrors {
 	if (modelBaseURL) errors.modelBaseURL = modelBaseURL;
 	const githubApiBase = checkHttpUrl(settings.github.apiBase, 'GitHub API base URL');
 	if (githubApiBase) errors.githubApiBase = githubApiBase;
-	else if (githubHosts(settings.github.apiBase.trim()).length === 0)
+	else if (settings.github.token.trim() && githubHosts(settings.github.apiBase.trim()).length === 0)
 		errors.githubApiBase =
 			'Use https:// — the token is never sent over plain http (but to localhost).';
 	if (settings.git.corsProxy.trim()) {
