@@ -6,7 +6,7 @@ import { createModelClient } from '../../src/lib/core/model/index.ts';
 import { defaultAgentPolicy } from '../../src/lib/core/network/index.ts';
 import { createLiteSandbox, type Sandbox } from '../../src/lib/core/sandbox/index.ts';
 import type { EnvironmentRecord } from '../../src/lib/core/store/index.ts';
-import { runAttempt } from '../../src/lib/core/tasks/index.ts';
+import { runAttempt } from '../../src/lib/core/run/index.ts';
 import { generateTree, type GeneratedFile } from '../fixture-tree.ts';
 import { measureMemory, watchLongTasks } from './long-tasks.ts';
 

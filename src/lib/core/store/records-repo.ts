@@ -12,7 +12,19 @@ export function recordsRepo<S extends RecordStore>(db: PatchbayDb, store: S) {
 			await db.put(store, record);
 		},
 		delete: (id: string): Promise<void> => db.delete(store, id),
-		all: (): Promise<Value[]> => db.getAll(store)
+		all: (): Promise<Value[]> => db.getAll(store),
+		/**
+		 * Read-modify-write in one readwrite transaction: IndexedDB runs those one at a time per
+		 * store (across tabs too), so two writers never lose each other's change. Resolves with
+		 * the record written, or undefined when there is none with this id.
+		 */
+		async update(id: string, change: (record: Value) => Value): Promise<Value | undefined> {
+			const tx = db.transaction(store, 'readwrite');
+			const current = (await tx.store.get(id)) as Value | undefined;
+			const next = current && change(current);
+			await Promise.all([next && tx.store.put(next), tx.done]);
+			return next;
+		}
 	};
 }
 

@@ -1,3 +1,6 @@
+// Tasks and attempts, the light half: scheduling, locks and recovery, the log (entries, batched
+// writes, the page's view of it), titles and share sources. Nothing here loads the agent, the
+// model client or a sandbox runtime: the run itself is `core/run`.
 export { createScheduler, type Scheduler, type JobState } from './scheduler.ts';
 export {
 	createEventLog,
@@ -6,16 +9,8 @@ export {
 	type StoredEntry
 } from './event-log.ts';
 export { isUrgentEntry, mergeLogEntries, type AttemptLogEntry } from './log-entry.ts';
-export {
-	runAttempt,
-	type AttemptSession,
-	type RunAttemptInput,
-	type RunAttemptResult
-} from './run-attempt.ts';
 export { taskTitle } from './title.ts';
 export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';
-export { attemptChanges, type AttemptChanges, type PatchFormatter } from './attempt-changes.ts';
-export { conversationFromLog, replayPatches, RESUME_MESSAGE } from './resume.ts';
 export {
 	logExcerpt,
 	shareSourceOf,

@@ -10,23 +10,24 @@ import type { NetworkState, Sandbox } from '$lib/core/sandbox';
 import { createEnvironmentSnapshots } from '$lib/core/snapshots';
 import {
 	snapshotsRepo,
+	type AttemptResult,
 	type EnvironmentRecord,
 	type PatchbayDb,
 	type Settings,
 	type TaskRecord
 } from '$lib/core/store';
-export { RESUME_MESSAGE } from '$lib/core/tasks';
+export { RESUME_MESSAGE } from '$lib/core/run';
 import {
 	attemptChanges,
 	conversationFromLog,
 	replayPatches,
 	runAttempt,
 	type AttemptChanges,
-	type AttemptLogEntry,
 	type AttemptSession,
 	type RunAttemptInput,
 	type RunAttemptResult
-} from '$lib/core/tasks';
+} from '$lib/core/run';
+import type { AttemptLogEntry } from '$lib/core/tasks';
 import { gitAccess } from '../environments/environment-editor.svelte';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { formatPatchInWorker } from '../workers/diff-client';
@@ -79,7 +80,8 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 						access: gitAccess(environment.repoUrl, settings),
 						branch: task.branch
 					},
-					onProgress
+					onProgress,
+					run.signal
 				),
 			createSandbox: (checkedOut) =>
 				createSandbox(environment.runtime, run.attemptId, {
@@ -107,6 +109,26 @@ export function resumeFromLog(entries: AttemptLogEntry[]): NonNullable<RunAttemp
 	};
 }
 
+/** What a finished attempt keeps on its record: its changes (bytes kept for a push), patch, +/−. */
+export async function resultOf(
+	session: AttemptSession,
+	branch: string,
+	summary: string
+): Promise<Omit<AttemptResult, 'pushed'>> {
+	const { changes, patch, stats } = await sessionChanges(session);
+	return {
+		baseline: { commit: session.baseline.commit, tree: session.baseline.tree, branch },
+		changes: changes.map(({ path, before, after, beforeMode, afterMode, oldPath }) => ({
+			...{ path, before, after },
+			...{ beforeMode, afterMode, oldPath }
+		})),
+		patch,
+		additions: stats.reduce((n, s) => n + s.additions, 0),
+		deletions: stats.reduce((n, s) => n + s.deletions, 0),
+		summary
+	};
+}
+
 function copyContents(change: FileChange): FileChange {
 	return {
 		...change,
@@ -116,7 +138,7 @@ function copyContents(change: FileChange): FileChange {
 }
 
 /** What the attempt changed, its patch formatted in the diff worker. */
-export function sessionChanges(session: AttemptSession): Promise<AttemptChanges> {
+function sessionChanges(session: AttemptSession): Promise<AttemptChanges> {
 	return attemptChanges(
 		session.sandbox,
 		session.baseline,

@@ -1,9 +1,5 @@
-import { eventsRepo } from '$lib/core/store';
-import type { AttemptLogEntry } from '$lib/core/tasks';
-// By file: the core/tasks index also re-exports runAttempt (agent, model, sandbox runtimes).
-import { buildLogView, type LogView } from '$lib/core/tasks/log-view';
-import { appDb } from '../db';
-import { taskRunner } from './task-runner.svelte';
+import { buildLogView, type AttemptLogEntry, type LogView } from '$lib/core/tasks';
+import { attemptsStore } from './attempts-store.svelte';
 
 /**
  * One attempt's log for the task page: what is stored, then live entries as they come — from
@@ -29,10 +25,12 @@ export class AttemptLog {
 		const early: AttemptLogEntry[] = [];
 		let ready = false;
 		this.#unsubscribe = [
-			taskRunner.subscribe(attemptId, (entry) => (ready ? this.#push(entry) : early.push(entry))),
-			taskRunner.onStored(attemptId, () => this.#readStored(attemptId))
+			attemptsStore.subscribe(attemptId, (entry) =>
+				ready ? this.#push(entry) : early.push(entry)
+			),
+			attemptsStore.onStored(attemptId, () => this.#readStored(attemptId))
 		];
-		const held = taskRunner.entries(attemptId);
+		const held = attemptsStore.liveEntries(attemptId);
 		if (held) this.#entries = [...held];
 		else {
 			await this.#readStored(attemptId);
@@ -62,9 +60,9 @@ export class AttemptLog {
 			.then(async () => {
 				if (this.#attemptId !== attemptId) return;
 				const from = this.#nextSeq ?? 0;
-				const records = await eventsRepo(await appDb()).list(attemptId, from);
+				const records = await attemptsStore.readLog(attemptId, from);
 				if (this.#attemptId !== attemptId) return;
-				const entries = records.map((r) => r.data as AttemptLogEntry);
+				const entries = records.map((numbered) => numbered.entry);
 				this.#entries = from === 0 ? entries : [...this.#entries, ...entries];
 				this.#nextSeq = (records.at(-1)?.seq ?? from - 1) + 1;
 				if (this.loaded) this.#render();

@@ -5,7 +5,6 @@ import { parseRepoInput, type MergeRequestLink } from '$lib/core/git';
 import { AppError } from '$lib/core/http';
 import { scanForSecrets, type SecretHit } from '$lib/core/secrets';
 import {
-	attemptsRepo,
 	settingsRepo,
 	settingsSecrets,
 	type AttemptRecord,
@@ -14,8 +13,8 @@ import {
 } from '$lib/core/store';
 import type { LogView } from '$lib/core/tasks';
 import { appDb } from '../db';
-import { pushToGitHost, shipToGitHub, type BaseChoice, type Pushed } from './ship-flows';
-import { taskRunner } from './task-runner.svelte';
+import { pushToGitHost, shipToGitHub, type BaseChoice } from './ship-flows';
+import { attemptsStore } from './attempts-store.svelte';
 
 export type ShipState =
 	| { kind: 'idle' }
@@ -79,7 +78,8 @@ export class Shipper {
 				this.state = { kind: 'base-moved', head: outcome.head };
 				return;
 			}
-			await remember(attempt.id, outcome.pushed);
+			// The task page's button then offers the follow-up push.
+			await attemptsStore.rememberPush(attempt.id, outcome.pushed);
 			this.state =
 				outcome.kind === 'pull-request'
 					? {
@@ -100,15 +100,5 @@ export class Shipper {
 			const app = error instanceof AppError ? error : new AppError('unexpected', String(error));
 			this.state = { kind: 'error', code: app.code, message: app.message, hint: app.hint };
 		}
-	}
-}
-
-async function remember(attemptId: string, pushed: Pushed) {
-	const db = await appDb();
-	const record = await attemptsRepo(db).get(attemptId);
-	if (record?.result) {
-		await attemptsRepo(db).put({ ...record, result: { ...record.result, pushed } });
-		// The task page reloads its records on this: its button now offers the follow-up push.
-		taskRunner.version++;
 	}
 }

@@ -1,42 +1,41 @@
-// The page's task engine: creates tasks and their attempts, runs attempts through the scheduler,
-// appends every log entry to IndexedDB as it happens, and tells open pages about it.
-// The heavy half (agent, model client, sandbox runtimes) is attempt-engine.ts, loaded with
-// `import()` when an attempt starts, so pages that only list or create tasks stay light.
+// The tab's scheduler of attempts: it starts, queues, runs, cancels and continues them, holding
+// each one's Web Lock for as long as this tab runs it, and after a reload interrupts only the
+// attempts no tab runs any more. Records and logs are written by the attempts store; sandboxes
+// kept for follow-ups are attempt-sessions, network phases network-states. The heavy half
+// (agent, model client, sandbox runtimes) is attempt-engine.ts, loaded with `import()` when an
+// attempt starts, so pages that only list or create tasks stay light.
 import { SvelteSet } from 'svelte/reactivity';
 import type { ProposedTask } from '$lib/core/agent';
-import { setupPolicyFor } from '$lib/core/network';
-import type { NetworkState } from '$lib/core/sandbox';
+import type { RunAttemptInput } from '$lib/core/run';
 import {
 	attemptsRepo,
 	environmentsRepo,
-	eventsRepo,
 	newId,
 	settingsRepo,
-	tasksRepo,
 	type AttemptRecord,
-	type AttemptResult,
-	type AttemptStatus,
-	type NewAttemptEvent,
 	type TaskMode,
 	type TaskRecord
 } from '$lib/core/store';
-import type { AttemptSession, RunAttemptInput } from '$lib/core/tasks';
-// The light modules of core/tasks by file: its index also re-exports runAttempt, whose graph
-// (agent, model, sandbox) would come along with it.
-import { attemptLocks, type LockRequester, type Release } from '$lib/core/tasks/attempt-locks';
-import { createEventLog } from '$lib/core/tasks/event-log';
 import {
+	attemptLocks,
+	createScheduler,
 	INTERRUPTED_MESSAGE,
 	interruptWhenFreed,
 	isActiveStatus,
 	recoverInterrupted,
-	type RecoverDeps
-} from '$lib/core/tasks/recover';
-import { isUrgentEntry, mergeLogEntries, type AttemptLogEntry } from '$lib/core/tasks/log-entry';
-import { createScheduler, type JobState } from '$lib/core/tasks/scheduler';
-import { taskTitle } from '$lib/core/tasks/title';
+	taskTitle,
+	type AttemptLogEntry,
+	type JobState,
+	type LockRequester,
+	type RecoverDeps,
+	type Release
+} from '$lib/core/tasks';
 import { appDb } from '../db';
-import { openAttemptChannel, type AttemptChannel, type AttemptMessage } from './attempt-channel';
+import { pageChannel } from './attempt-channel';
+import { attemptSessions } from './attempt-sessions.svelte';
+import { attemptsStore } from './attempts-store.svelte';
+import { setupPolicyFor } from '$lib/core/network';
+import { attemptNetwork } from './network-states';
 
 const loadEngine = () => import('./attempt-engine');
 
@@ -48,16 +47,12 @@ export type NewTask = {
 	attempts: number;
 };
 
-type Listener = (entry: AttemptLogEntry) => void;
-
 /** Where Web Locks are missing, every lock is free: an attempt is then owned by no tab. */
 const noLocks: LockRequester = {
 	request: (_name, _options, callback) => Promise.resolve(callback({}))
 };
 
 class TaskRunner {
-	/** Bumped whenever a task or attempt changes, so lists re-read. */
-	version = $state(0);
 	/** Attempts this tab runs: it holds their locks (queued, running, or storing its last entries). */
 	#owned = new SvelteSet<string>();
 	#scheduler = createScheduler({
@@ -72,13 +67,6 @@ class TaskRunner {
 	#started = new Set<string>();
 	/** Attempts another tab runs, whose lock this tab waits for (to notice that tab going away). */
 	#watching = new Set<string>();
-	#channel: AttemptChannel | undefined;
-	#sessions = new Map<string, AttemptSession>();
-	#listeners = new Map<string, Set<Listener>>();
-	#storedListeners = new Map<string, Set<() => void>>();
-	/** The whole log of every attempt run in this page, so an opened page sees it at once. */
-	#memory = new Map<string, AttemptLogEntry[]>();
-	#network = new Map<string, NetworkState>();
 	#recovered: Promise<void> | undefined;
 	/** The attempt engine's chunk, once asked for (see warmUp). */
 	#engine: Promise<void> | undefined;
@@ -89,10 +77,13 @@ class TaskRunner {
 	 */
 	recoverInterrupted(): Promise<void> {
 		this.#recovered ??= (async () => {
-			this.#connect();
+			pageChannel().listen((message) => {
+				if (message.type === 'cancel' && this.#held.has(message.attemptId))
+					this.#scheduler.cancel(message.attemptId);
+			});
+			await attemptsStore.load();
 			const { elsewhere } = await recoverInterrupted(await this.#recoverDeps());
 			for (const id of elsewhere) this.watch(id);
-			this.version++;
 		})();
 		return this.#recovered;
 	}
@@ -107,37 +98,10 @@ class TaskRunner {
 		void this.#recoverDeps()
 			.then((deps) => interruptWhenFreed(attemptId, deps))
 			.catch((error) => console.error(`Watching attempt ${attemptId} failed`, error))
-			.finally(() => {
-				this.#watching.delete(attemptId);
-				this.version++;
-			});
-	}
-
-	entries(attemptId: string): readonly AttemptLogEntry[] | undefined {
-		return this.#memory.get(attemptId);
-	}
-
-	/** Entries as this tab's run of the attempt produces them. */
-	subscribe(attemptId: string, listener: Listener): () => void {
-		return addTo(this.#listeners, attemptId, listener);
-	}
-
-	/** Called when another tab has stored new entries of the attempt's log. */
-	onStored(attemptId: string, listener: () => void): () => void {
-		return addTo(this.#storedListeners, attemptId, listener);
-	}
-
-	/** Marks one attempt of a task as the chosen one. */
-	async chooseAttempt(taskId: string, attemptId: string): Promise<void> {
-		const db = await appDb();
-		const task = await tasksRepo(db).get(taskId);
-		if (!task) return;
-		await tasksRepo(db).put({ ...task, chosenAttemptId: attemptId, updatedAt: Date.now() });
-		this.#recordsChanged();
+			.finally(() => this.#watching.delete(attemptId));
 	}
 
 	async createTask(input: NewTask): Promise<string> {
-		const db = await appDb();
 		const now = Date.now();
 		const task: TaskRecord = {
 			id: newId(),
@@ -150,23 +114,14 @@ class TaskRunner {
 			createdAt: now,
 			updatedAt: now
 		};
-		const ids = Array.from({ length: input.attempts }, () => newId());
+		const attempts = Array.from({ length: input.attempts }, (_, index): AttemptRecord => ({
+			...{ id: newId(), taskId: task.id, index, status: 'queued' },
+			...{ createdAt: now, updatedAt: now }
+		}));
 		// Locked before the records exist: no other tab ever sees them active and unowned.
-		for (const id of ids) await this.#own(id);
-		await tasksRepo(db).put(task);
-		for (const [index, id] of ids.entries()) {
-			const attempt: AttemptRecord = {
-				id,
-				taskId: task.id,
-				index,
-				status: 'queued',
-				createdAt: now,
-				updatedAt: now
-			};
-			await attemptsRepo(db).put(attempt);
-			this.#enqueue(attempt, task, input.prompt);
-		}
-		this.#recordsChanged();
+		for (const attempt of attempts) await this.#own(attempt.id);
+		await attemptsStore.addTask(task, attempts);
+		for (const attempt of attempts) this.#enqueue(attempt, task, input.prompt);
 		return task.id;
 	}
 
@@ -190,8 +145,7 @@ class TaskRunner {
 		// Another tab may have continued it first: then it is no longer interrupted here.
 		const claimed = await this.#claim(attemptId, (a) => a.status === 'interrupted');
 		if (!claimed) return;
-		const db = await appDb();
-		const entries = (await eventsRepo(db).list(attemptId)).map((r) => r.data as AttemptLogEntry);
+		const entries = (await attemptsStore.readLog(attemptId)).map((numbered) => numbered.entry);
 		const { RESUME_MESSAGE, resumeFromLog } = await loadEngine();
 		this.#enqueue(claimed.attempt, claimed.task, RESUME_MESSAGE, resumeFromLog(entries));
 	}
@@ -199,7 +153,7 @@ class TaskRunner {
 	/** Cancels a run of this tab, or asks the tab that runs the attempt to cancel it. */
 	cancel(attemptId: string): void {
 		if (this.#held.has(attemptId)) this.#scheduler.cancel(attemptId);
-		else this.#post({ type: 'cancel', attemptId });
+		else pageChannel().post({ type: 'cancel', attemptId });
 	}
 
 	/** Whether this tab runs the attempt (reactive). */
@@ -217,33 +171,29 @@ class TaskRunner {
 		);
 	}
 
-	hasSession(attemptId: string): boolean {
-		return this.#sessions.has(attemptId);
-	}
-
-	/** The baseline's paths of an attempt whose sandbox this page holds (for the file view). */
+	/** The baseline's paths of an attempt whose sandbox this tab holds (for the file view). */
 	baselinePaths(attemptId: string): string[] | undefined {
-		return this.#sessions.get(attemptId)?.baseline.entries.map((entry) => entry.path);
+		return attemptSessions.baselinePaths(attemptId);
 	}
 
 	/** A baseline file of a held attempt; null when absent, undefined when nothing is held. */
-	async baselineFile(attemptId: string, path: string): Promise<Uint8Array | null | undefined> {
-		const session = this.#sessions.get(attemptId);
-		if (!session) return undefined;
-		const entry = session.baseline.entries.find((e) => e.path === path);
-		return entry ? session.readBaseline(entry.oid) : null;
+	baselineFile(attemptId: string, path: string): Promise<Uint8Array | null | undefined> {
+		return attemptSessions.baselineFile(attemptId, path);
 	}
 
 	async #recoverDeps(): Promise<RecoverDeps> {
-		const repo = attemptsRepo(await appDb());
+		await attemptsStore.load();
 		return {
 			locks: this.#locks,
-			all: () => repo.all(),
-			get: (id) => repo.get(id),
+			// From IndexedDB, not the snapshot: read under the lock, it must be the stored truth.
+			all: async () => attemptsRepo(await appDb()).all(),
+			get: async (id) => attemptsRepo(await appDb()).get(id),
 			interrupt: async (attempt) => {
 				const message = INTERRUPTED_MESSAGE;
-				await this.#appendStored(attempt.id, [{ kind: 'status', status: 'interrupted', message }]);
-				await this.#setStatus(attempt.id, 'interrupted');
+				await attemptsStore.appendLog(attempt.id, [
+					{ kind: 'status', status: 'interrupted', message }
+				]);
+				await attemptsStore.setStatus(attempt.id, 'interrupted');
 			}
 		};
 	}
@@ -261,9 +211,8 @@ class TaskRunner {
 		await this.#releasing.get(attemptId); // a run that just ended lets go first
 		if (this.#held.has(attemptId)) return undefined;
 		await this.#own(attemptId);
-		const db = await appDb();
-		const attempt = await attemptsRepo(db).get(attemptId);
-		const task = attempt && (await tasksRepo(db).get(attempt.taskId));
+		const attempt = await attemptsRepo(await appDb()).get(attemptId);
+		const task = attempt && attemptsStore.task(attempt.taskId);
 		if (attempt && task && ready(attempt)) return { attempt, task };
 		this.#letGo(attemptId);
 		return undefined;
@@ -272,12 +221,7 @@ class TaskRunner {
 	#letGo(attemptId: string) {
 		void this.#held.get(attemptId)?.();
 		this.#held.delete(attemptId);
-		this.#setOwned(attemptId, false);
-	}
-
-	#setOwned(attemptId: string, owned: boolean) {
-		if (owned) this.#owned.add(attemptId);
-		else this.#owned.delete(attemptId);
+		this.#owned.delete(attemptId);
 	}
 
 	#enqueue(
@@ -286,9 +230,9 @@ class TaskRunner {
 		userText: string,
 		resume?: RunAttemptInput['resume']
 	) {
-		this.#setOwned(attempt.id, true);
+		this.#owned.add(attempt.id);
 		this.#started.delete(attempt.id);
-		void this.#setStatus(attempt.id, 'queued');
+		void attemptsStore.setStatus(attempt.id, 'queued');
 		this.#scheduler.enqueue(attempt.id, (signal) =>
 			this.#run(attempt, task, userText, signal, resume)
 		);
@@ -300,12 +244,14 @@ class TaskRunner {
 		const releasing = (async () => {
 			if (!this.#started.has(attemptId)) {
 				const message = 'Cancelled before it started.';
-				await this.#appendStored(attemptId, [{ kind: 'status', status: 'cancelled', message }]);
-				await this.#setStatus(attemptId, 'cancelled');
+				await attemptsStore.appendLog(attemptId, [
+					{ kind: 'status', status: 'cancelled', message }
+				]);
+				await attemptsStore.setStatus(attemptId, 'cancelled');
 			}
 			// The lock is let go only once the last status is stored, so a tab that takes it next
 			// reads the attempt as it ended.
-			await this.#writes.get(attemptId);
+			await attemptsStore.written(attemptId);
 			this.#letGo(attemptId);
 		})();
 		this.#releasing.set(
@@ -326,178 +272,44 @@ class TaskRunner {
 		const settings = await settingsRepo(db).get();
 		this.#scheduler.setConcurrency(settings.model.maxConcurrentAttempts);
 		const environment = await environmentsRepo(db).get(task.environmentId);
-		const log = createEventLog<AttemptLogEntry>({
-			merge: mergeLogEntries,
-			urgent: isUrgentEntry,
-			write: (batch) =>
-				this.#store(
-					attempt.id,
-					batch.map((b) => ({ time: b.time, type: b.entry.kind, data: b.entry }))
-				),
-			onError: (error, dropped) =>
-				console.error(`Storing the log of ${attempt.id} failed${dropped ? '' : ' (kept)'}`, error)
-		});
-		if (!this.#memory.has(attempt.id)) {
-			const stored = await eventsRepo(db).list(attempt.id);
-			this.#memory.set(
-				attempt.id,
-				stored.map((r) => r.data as AttemptLogEntry)
-			);
-		}
-		const memory = this.#memory.get(attempt.id)!;
+		const log = await attemptsStore.openRunLog(attempt.id);
 		const emit = (entry: AttemptLogEntry) => {
 			log.append(entry);
-			memory.push(entry);
-			for (const listener of this.#listeners.get(attempt.id) ?? []) listener(entry);
-			if (entry.kind === 'status') void this.#setStatus(attempt.id, entry.status);
+			if (entry.kind === 'status') void attemptsStore.setStatus(attempt.id, entry.status);
 		};
-		if (!environment) {
-			emit({
-				kind: 'status',
-				status: 'failed',
-				message: 'The environment of this task was deleted.'
-			});
-			await log.flush();
-			return;
-		}
-		// Setup needs the network (installs), and the local hosts the environment lists by name;
-		// the agent phase switches to the environment's policy.
-		let network: NetworkState = this.#network.get(attempt.id) ?? {
-			policy: setupPolicyFor(environment.agentPolicy),
-			phase: 'setup'
-		};
-		let engine: Awaited<ReturnType<typeof loadEngine>>;
 		try {
-			engine = await loadEngine();
-		} catch (error) {
-			const message = `The agent could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-			emit({ kind: 'status', status: 'failed', message });
-			await log.flush();
-			return;
-		}
-		const result = await engine.runPageAttempt({
-			attemptId: attempt.id,
-			task,
-			environment,
-			settings,
-			db,
-			userText,
-			session: this.#sessions.get(attempt.id),
-			resume,
-			signal,
-			emit,
-			network: () => network,
-			onAgentPhase: () => (network = { policy: environment.agentPolicy, phase: 'agent' })
-		});
-		this.#network.set(attempt.id, network);
-		if (result.session && task.mode === 'code') {
-			this.#sessions.set(attempt.id, result.session);
-			await this.#saveResult(attempt.id, task, result.session, result.final?.summary ?? '');
-		} else if (result.session) await result.session.sandbox.dispose();
-		await log.flush();
-	}
-
-	/** Keeps what the attempt changed, so review and push work after a reload too. */
-	async #saveResult(attemptId: string, task: TaskRecord, session: AttemptSession, summary: string) {
-		const { sessionChanges } = await loadEngine();
-		const { changes, patch, stats } = await sessionChanges(session);
-		const resultOf = (attempt: AttemptRecord): AttemptResult => ({
-			baseline: {
-				commit: session.baseline.commit,
-				tree: session.baseline.tree,
-				branch: task.branch
-			},
-			changes: changes.map(({ path, before, after, beforeMode, afterMode, oldPath }) => ({
-				path,
-				before,
-				after,
-				beforeMode,
-				afterMode,
-				oldPath
-			})),
-			patch,
-			additions: stats.reduce((n, s) => n + s.additions, 0),
-			deletions: stats.reduce((n, s) => n + s.deletions, 0),
-			summary,
-			pushed: attempt.result?.pushed
-		});
-		await this.#update(attemptId, (attempt) => ({ ...attempt, result: resultOf(attempt) }));
-	}
-
-	async #setStatus(attemptId: string, status: AttemptStatus) {
-		await this.#update(attemptId, (attempt) => ({ ...attempt, status }));
-	}
-
-	#writes = new Map<string, Promise<void>>();
-
-	/** Read-modify-write of an attempt record, one at a time per attempt (no lost updates). */
-	#update(attemptId: string, change: (attempt: AttemptRecord) => AttemptRecord): Promise<void> {
-		const previous = this.#writes.get(attemptId) ?? Promise.resolve();
-		const next = previous.then(async () => {
-			const repo = attemptsRepo(await appDb());
-			const attempt = await repo.get(attemptId);
-			if (attempt) await repo.put({ ...change(attempt), updatedAt: Date.now() });
-			this.#recordsChanged();
-		});
-		this.#writes.set(
-			attemptId,
-			next.catch(() => {})
-		);
-		return next;
-	}
-
-	/** Stores log entries (numbered by the store) and tells the other tabs. */
-	async #store(attemptId: string, events: NewAttemptEvent[]) {
-		await eventsRepo(await appDb()).append(attemptId, events);
-		this.#post({ type: 'log', attemptId });
-	}
-
-	#appendStored(attemptId: string, entries: AttemptLogEntry[]) {
-		const time = Date.now();
-		return this.#store(
-			attemptId,
-			entries.map((entry) => ({ time, type: entry.kind, data: entry }))
-		);
-	}
-
-	#recordsChanged() {
-		this.version++;
-		this.#post({ type: 'records' });
-	}
-
-	/** The channel to the other tabs, opened on first use (never while the app is prerendered). */
-	#connect(): AttemptChannel {
-		this.#channel ??= openAttemptChannel((heard) => this.#hear(heard));
-		return this.#channel;
-	}
-
-	#post(message: AttemptMessage) {
-		this.#connect().post(message);
-	}
-
-	#hear(message: AttemptMessage) {
-		switch (message.type) {
-			case 'records':
-				this.version++;
-				return;
-			case 'log':
-				// What this tab held of a log another tab extends is out of date.
-				if (!this.#held.has(message.attemptId)) this.#memory.delete(message.attemptId);
-				for (const listener of this.#storedListeners.get(message.attemptId) ?? []) listener();
-				return;
-			case 'cancel':
-				if (this.#held.has(message.attemptId)) this.#scheduler.cancel(message.attemptId);
-				return;
+			if (!environment) {
+				const message = 'The environment of this task was deleted.';
+				return emit({ kind: 'status', status: 'failed', message });
+			}
+			let engine: Awaited<ReturnType<typeof loadEngine>>;
+			try {
+				engine = await loadEngine();
+			} catch (error) {
+				const message = `The agent could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+				return emit({ kind: 'status', status: 'failed', message });
+			}
+			const network = attemptNetwork(attempt.id, setupPolicyFor(environment.agentPolicy));
+			const result = await engine.runPageAttempt({
+				attemptId: attempt.id,
+				...{ task, environment, settings, db, userText, resume, signal, emit },
+				session: attemptSessions.get(attempt.id),
+				network: network.current,
+				onAgentPhase: () => network.enterAgentPhase(environment.agentPolicy)
+			});
+			if (result.session && task.mode === 'code') {
+				attemptSessions.keep(attempt.id, result.session);
+				// Kept on the record, so review and push work after a reload too.
+				const summary = result.final?.summary ?? '';
+				await attemptsStore.saveResult(
+					attempt.id,
+					await engine.resultOf(result.session, task.branch, summary)
+				);
+			} else if (result.session) await result.session.sandbox.dispose();
+		} finally {
+			await log.close();
 		}
 	}
-}
-
-function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): () => void {
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not page state
-	const set = map.get(key) ?? new Set();
-	set.add(value);
-	map.set(key, set);
-	return () => set.delete(value);
 }
 
 export const taskRunner = new TaskRunner();

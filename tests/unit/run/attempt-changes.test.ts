@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blobOidSync, type FileChange } from '../../../src/lib/core/diff/index.ts';
 import type { Baseline } from '../../../src/lib/core/git/index.ts';
 import { createLiteSandbox } from '../../../src/lib/core/sandbox/lite.ts';
-import { attemptChanges } from '../../../src/lib/core/tasks/index.ts';
+import { attemptChanges } from '../../../src/lib/core/run/index.ts';
 
 const encoder = new TextEncoder();
 const original = encoder.encode('one\ntwo\n');

@@ -3,7 +3,7 @@
 // effects cannot be replayed; the resume message tells the model so.
 import type { Message, ToolCall } from '../model/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
-import type { AttemptLogEntry } from './log-entry.ts';
+import type { AttemptLogEntry } from '../tasks/index.ts';
 
 export const RESUME_MESSAGE =
 	'The previous run was interrupted (the page was closed or reloaded). The sandbox was rebuilt ' +

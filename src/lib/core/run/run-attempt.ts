@@ -18,7 +18,7 @@ import type { Message, ModelClient } from '../model/index.ts';
 import type { NetworkPolicy } from '../network/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import type { AttemptStatus, EnvironmentRecord, TaskMode } from '../store/index.ts';
-import type { AttemptLogEntry } from './log-entry.ts';
+import type { AttemptLogEntry } from '../tasks/index.ts';
 
 /** What a finished attempt keeps in the page so a follow-up can continue it. */
 export type AttemptSession = {

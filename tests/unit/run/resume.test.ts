@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLiteSandbox } from '../../../src/lib/core/sandbox/index.ts';
-import {
-	conversationFromLog,
-	replayPatches,
-	type AttemptLogEntry
-} from '../../../src/lib/core/tasks/index.ts';
+import { conversationFromLog, replayPatches } from '../../../src/lib/core/run/index.ts';
+import type { AttemptLogEntry } from '../../../src/lib/core/tasks/index.ts';
 
 const agent = (event: Extract<AttemptLogEntry, { kind: 'agent' }>['event']): AttemptLogEntry => ({
 	kind: 'agent',
