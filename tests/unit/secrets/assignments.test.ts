@@ -36,8 +36,16 @@ describe('generic assignments: a random value under a secret name, per language'
 	});
 
 	it('a chosen password: shorter, but three kinds of character', () => {
-		expect(scanForSecrets("$db_password = 'Tr0ub4dor&3x';")).toEqual([
-			hit('high-entropy', "$db_password = '[secret]';")
+		expect(
+			[
+				"$db_password = 'Tr0ub4dor&3x';",
+				'DB_PASSWORD=Tr0ub4dor!x9Q',
+				'jdbc:postgresql://db/app?user=app&password=S3cret!Pw9&ssl=true'
+			].map(scanForSecrets)
+		).toEqual([
+			[hit('high-entropy', "$db_password = '[secret]';")],
+			[hit('high-entropy', 'DB_PASSWORD=[secret]')],
+			[hit('high-entropy', 'jdbc:postgresql://db/app?user=app&password=[secret]&ssl=true')]
 		]);
 	});
 });

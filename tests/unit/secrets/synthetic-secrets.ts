@@ -265,6 +265,10 @@ export const assignmentForms: readonly { language: string; line: (value: string)
 	{ language: 'XML attribute', line: (v) => `<connection user="app" password="${v}" />` },
 	{ language: '.NET appSettings', line: (v) => `<add key="ApiKey" value="${v}" />` },
 	{ language: 'Java properties', line: (v) => `spring.datasource.password=${v}` },
+	{
+		language: 'URL query',
+		line: (v) => `GET https://api.internal/v1/items?access_token=${v}&page=2`
+	},
 	{ language: 'Java', line: (v) => `private static final String API_KEY = "${v}";` },
 	{ language: 'C#', line: (v) => `public const string ClientSecret = @"${v}";` },
 	{ language: 'Kotlin', line: (v) => `val accessToken = "${v}"` },

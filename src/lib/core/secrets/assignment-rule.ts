@@ -36,8 +36,11 @@ const xmlElement = new RegExp(
 
 /** Values longer than `looksRandom` reads are cut here, so a long line is not read once per name. */
 const MAX_READ = 1001;
-/** Unquoted: up to the next space or delimiter; `=` only as base64 padding at the end. */
-const bareValue = new RegExp(`[^\\s'"\`,;(){}[\\]<>=]{1,${MAX_READ}}={0,2}`, 'y');
+/**
+ * Unquoted: up to the next space or delimiter — `&` and `|` included, which end a query-string
+ * value and a shell or JS expression; `=` only as base64 padding at the end.
+ */
+const bareValue = new RegExp(`[^\\s'"\`,;(){}[\\]<>=&|]{1,${MAX_READ}}={0,2}`, 'y');
 /** A type annotation between `:` and `=` (TypeScript, Python, Kotlin): `token: string = '…'`. */
 const typeAnnotation = /[A-Za-z_$][\w$.<>[\]|?]{0,60}[ \t]{0,8}=(?![=>])[ \t]{0,16}/y;
 /** Python's r"", b"", f"" and C#'s @"" prefixes before a quoted value. */

@@ -36,8 +36,8 @@ const strongName =
 	/passw|pwd|passphrase|secret|private|api[_-]?key|access[_-]?key|credential|signing|encryption/i;
 const passwordName = /passw|pwd|passphrase/i;
 
-/** Unquoted, a member access or an operator is code: `r.tokenize||!1`, `i&15?o:p`, `e.x??y`. */
-const expression = /^[A-Za-z_$][\w$]*\??\.[A-Za-z_$#]|[|&?^!]/;
+/** Unquoted, a member access or an operator is code: `r.tokenize`, `e.x??!1`, `a?b:c`, `!0`. */
+const expression = /^[A-Za-z_$][\w$]*\??\.[A-Za-z_$#]|\?\?|\?\.|^!|\?[^:]*:/;
 /** Code, not a value: generated secrets never hold brackets or statement ends. */
 const code = /[(){}[\];]/;
 /** A path: `/Users/me`, `~/x`, `./a/b`, `C:\\x`. */
