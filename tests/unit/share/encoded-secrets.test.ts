@@ -121,4 +121,23 @@ describe('share links carry no secret in any encoded form', () => {
 			]
 		});
 	});
+
+	it('clips a summary and a log excerpt over their caps, after masking', () => {
+		const long = (cap: number) => `${apiKey} ${'y'.repeat(cap)}`;
+		const shared = toSharedTask(
+			{
+				...source,
+				result: {
+					summary: long(SHARE_CAPS.summary.chars),
+					logExcerpt: long(SHARE_CAPS.logExcerpt.chars)
+				}
+			},
+			{ secrets: [apiKey] }
+		);
+		const clipped = (cap: number) => `[secret] ${'y'.repeat(cap - '[secret] '.length - 1)}…`;
+		expect(shared.result).toStrictEqual({
+			summary: clipped(SHARE_CAPS.summary.chars),
+			logExcerpt: clipped(SHARE_CAPS.logExcerpt.chars)
+		});
+	});
 });

@@ -52,11 +52,12 @@ describe('decodeShare with deflate bombs', () => {
 	});
 
 	it('rejects a task just over the inflated cap and accepts one just under it', () => {
-		// The patch at its own cap; the summary fills the rest.
+		// The patch at its own cap; the prompt fills the rest.
 		const patch = 'x'.repeat(SHARE_CAPS.patch.chars);
 		const fill = (size: number) => ({
 			...sampleTask,
-			result: { summary: 'x'.repeat(size), patch }
+			prompt: 'x'.repeat(size),
+			result: { summary: '', patch }
 		});
 		const overhead = JSON.stringify({ version: 1, ...fill(0) }).length;
 		const atCap = fill(MAX_INFLATED_BYTES - overhead);
@@ -130,7 +131,8 @@ describe('encodeShare size caps', () => {
 		const heavy: SharedTask = {
 			...sampleTask,
 			prompt: 'x'.repeat(1_000_000),
-			result: { summary: 'x'.repeat(1_000_000), patch: 'x'.repeat(SHARE_CAPS.patch.chars) }
+			followUps: ['x'.repeat(1_000_000)],
+			result: { summary: '', patch: 'x'.repeat(SHARE_CAPS.patch.chars) }
 		};
 		expect(errorOf(() => encodeShare(heavy))).toStrictEqual(
 			shareError('too-large', 'The task is 9.4 MB; a link holds at most 8.0 MB of data.')

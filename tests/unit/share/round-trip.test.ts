@@ -34,7 +34,10 @@ function record<T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<
 
 const result: fc.Arbitrary<SharedResult> = fc.record(
 	{
-		summary: anyText,
+		summary: fc.oneof(
+			text,
+			bigText.map((summary) => summary.slice(0, SHARE_CAPS.summary.chars))
+		),
 		patch: anyText,
 		logExcerpt: fc.oneof(
 			text,

@@ -102,7 +102,7 @@ function pickPolicy(policy: unknown, mask: Mask): unknown {
 function pickResult(result: ShareSourceResult, mask: Mask): Record<string, unknown> {
 	const { usage, timings } = result;
 	return {
-		summary: mask(result.summary),
+		summary: clip(mask(result.summary), SHARE_CAPS.summary),
 		patch: maybe(result.patch, mask),
 		logExcerpt: maybe(result.logExcerpt, (text) => clip(mask(text), SHARE_CAPS.logExcerpt)),
 		model: maybe(result.model, mask),

@@ -39,7 +39,9 @@ export const SHARE_CAPS = {
 	variableName: { chars: 256, what: 'A variable or secret name' },
 	domains: { items: 1_000, plural: 'allowed domains' },
 	domain: { chars: 255, what: 'An allowed domain' },
-	summary: { chars: 1_000_000, what: 'The summary' },
+	// Markdown: its text becomes elements (a list item a line), so it is held to what an
+	// agent's closing message needs.
+	summary: { chars: 50_000, what: 'The summary' },
 	// Room left under the inflated cap for the rest of the task.
 	patch: { chars: MAX_INFLATED_BYTES - 512 * 1024, what: 'The patch' },
 	logExcerpt: { chars: 100_000, what: 'The log excerpt' },
