@@ -168,6 +168,26 @@ const groups = {
 				path: '/o',
 				headers: { 'X-HTTP-Method': 'PUT' }
 			}),
+			httpLateHeader: await new Promise((resolve) => {
+				const request = http.request(url, (response) => {
+					response.resume();
+					resolve(`${response.statusCode}`);
+				});
+				request.on('error', (error) => resolve(failure(error)));
+				try {
+					request.setHeader('X-HTTP-Method-Override', 'DELETE');
+					request.end();
+				} catch (error) {
+					request.destroy();
+					resolve(failure(error));
+				}
+			}),
+			httpArrayHeaders: await viaHttp({
+				host: '127.0.0.1',
+				port,
+				path: '/o',
+				headers: ['X-Method-Override', 'PUT', 'Accept', '*/*']
+			}),
 			fetchReadOverride: await viaFetch(url, { headers: { 'X-HTTP-Method-Override': 'GET' } })
 		};
 	}

@@ -266,6 +266,8 @@ describe('node guard: method overrides', () => {
 			fetchRequest: blocked(named('PATCH', 'x-method-override'), 'TypeError'),
 			fetchQuery: blocked(named('DELETE', '_method'), 'TypeError'),
 			httpHeader: blocked(named('PUT', 'x-http-method')),
+			httpLateHeader: blocked(named('DELETE', 'x-http-method-override')),
+			httpArrayHeaders: blocked(named('PUT', 'x-method-override')),
 			fetchReadOverride: '200 GET /o'
 		});
 	});

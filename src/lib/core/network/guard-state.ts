@@ -31,6 +31,8 @@ export type GuardState = {
 	guardPath: string | null;
 	/** Decides with the process's policy and appends the decision to the log. */
 	check(url: string, method: string, headers?: RequestHeaders): Decision;
+	/** `check` again for a request already allowed (its headers changed): only refusals logged. */
+	recheck(url: string, method: string, headers?: RequestHeaders): Decision;
 	/** The address a connection to `host` reaches (a resolver's answer); refusals are logged. */
 	checkAddress(url: string, method: string, host: string, address: string): Decision;
 	/** Logs a refusal that no URL rule made (a raw binding, UDP) and returns its error. */
@@ -114,6 +116,13 @@ export function createGuardState(deps: GuardDeps): GuardState {
 		return decision;
 	}
 
+	function recheck(url: string, method: string, headers?: RequestHeaders): Decision {
+		const verb = (method || 'GET').toUpperCase();
+		const decision = deps.rules.decide(policy, url, verb, headers);
+		if (!decision.allowed) log(url, verb, decision);
+		return decision;
+	}
+
 	function checkAddress(url: string, method: string, host: string, address: string): Decision {
 		const decision = deps.rules.decideAddress(policy, host, address);
 		// An allowed address was already logged as its request; only a refusal is news.
@@ -187,6 +196,7 @@ export function createGuardState(deps: GuardDeps): GuardState {
 		policy,
 		guardPath: deps.guardPath,
 		check,
+		recheck,
 		checkAddress,
 		refuse,
 		childEnv,

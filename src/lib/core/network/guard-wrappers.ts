@@ -59,10 +59,43 @@ export function guardFetch(state: GuardState, scope: Scope): void {
  * ClientRequest built directly) is handed to its agent through http.Agent.prototype.addRequest,
  * which https.Agent inherits. Deciding there covers both without loading https (and TLS) into
  * every process at startup. A denied request gets 'error' asynchronously, as a refused
- * connection would, and never reaches a socket.
+ * connection would, and never reaches a socket. Headers set after that (setHeader before the
+ * first write) are judged again when Node writes them out (`_storeHeader`): a method-override
+ * header added late is refused there, by throwing from the write, as an invalid header is.
  */
-export function guardHttp(state: GuardState, Agent: AgentClass): void {
+export function guardHttp(
+	state: GuardState,
+	Agent: AgentClass,
+	ClientRequest: { prototype: Record<string, unknown> }
+): void {
 	const original = Agent.prototype.addRequest;
+	const decided = new WeakMap<object, { url: string; method: string }>();
+	/** Header pairs in the shapes Node keeps them: [name, value] records, raw arrays, text. */
+	function pairs(headers: unknown): [string, string][] {
+		const out: [string, string][] = [];
+		if (typeof headers === 'string') {
+			for (const line of headers.split('\r\n').slice(1)) {
+				const at = line.indexOf(':');
+				if (at > 0) out.push([line.slice(0, at), line.slice(at + 1)]);
+			}
+		} else if (Array.isArray(headers)) {
+			if (Array.isArray(headers[0])) {
+				for (const pair of headers) out.push([String(pair[0]), String(pair[1])]);
+			} else {
+				for (let i = 0; i + 1 < headers.length; i += 2) {
+					out.push([String(headers[i]), String(headers[i + 1])]);
+				}
+			}
+		} else if (typeof headers === 'object' && headers !== null) {
+			for (const [name, value] of Object.entries(headers)) {
+				// Node's own store holds [name as given, value] under the lowercase name.
+				const held = Array.isArray(value) && value.length === 2 && !Array.isArray(value[1]);
+				const values = held ? [value[1]] : Array.isArray(value) ? value : [value];
+				for (const one of values) if (one !== undefined) out.push([name, String(one)]);
+			}
+		}
+		return out;
+	}
 	Agent.prototype.addRequest = function addRequest(this: AgentLike, req, options, ...rest) {
 		const opts = (typeof options === 'object' && options !== null ? options : {}) as {
 			host?: unknown;
@@ -80,11 +113,26 @@ export function guardHttp(state: GuardState, Agent: AgentClass): void {
 		const scheme = upgrade ? protocol.replace('http', 'ws') : protocol;
 		const path = typeof req.path === 'string' && req.path.startsWith('/') ? req.path : '/';
 		const url = state.hostUrl(scheme, host || 'localhost', port, path);
-		const headers = typeof req.getHeaders === 'function' ? req.getHeaders() : undefined;
+		// Headers given as an array are already written out (`_header`); the others are held.
+		const held = typeof req.getHeaders === 'function' ? pairs(req.getHeaders()) : [];
+		const headers = held.concat(pairs((req as { _header?: unknown })._header));
 		const decision = state.check(url, req.method, headers);
-		if (decision.allowed) return state.approved(url, req.method, proceed);
+		if (decision.allowed) {
+			decided.set(req, { url, method: req.method });
+			return state.approved(url, req.method, proceed);
+		}
 		const error = state.blocked(decision.reason);
 		process.nextTick(() => req.emit('error', error));
+	};
+	const store = ClientRequest.prototype._storeHeader;
+	if (typeof store !== 'function') return;
+	ClientRequest.prototype._storeHeader = function (this: object, ...args: unknown[]) {
+		const request = decided.get(this);
+		if (request) {
+			const decision = state.recheck(request.url, request.method, pairs(args[1]));
+			if (!decision.allowed) throw state.blocked(decision.reason);
+		}
+		return (store as (...a: unknown[]) => unknown).apply(this, args);
 	};
 }
 

@@ -71,7 +71,7 @@ export function nodeGuardSource(policy?: NetworkPolicy): string {
 		lookupFor = (${embed(createGuardedLookup)})(state, require('node:dns').lookup);
 	});
 	install('fetch', () => (${embed(guardFetch)})(state, globalThis));
-	install('http', () => (${embed(guardHttp)})(state, require('node:http').Agent));
+	install('http', () => (${embed(guardHttp)})(state, require('node:http').Agent, require('node:http').ClientRequest));
 	install('sockets', () => (${embed(guardSockets)})(state, require('node:net').Socket, lookupFor));
 	install('WebSocket', () => (${embed(guardWebSocket)})(state, globalThis));
 	install('UDP', () => (${embed(guardDgram)})(state, require('node:dgram'), lookupFor, require('node:dns').lookup));
