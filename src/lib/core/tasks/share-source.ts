@@ -64,11 +64,16 @@ function resultOf(
 	};
 }
 
-/** The log as plain text: messages, commands with their exit codes and output, the end. */
+/**
+ * The log as plain text: messages, commands with their exit codes and output, the end. A long
+ * log keeps its newest part from a line's start: a cut inside a line could keep the end of a
+ * secret, which the masker (it sees whole values only) would let through.
+ */
 export function logExcerpt(items: readonly LogItem[], maxChars = LOG_EXCERPT_CHARS): string {
 	const text = items.map(describe).filter(Boolean).join('\n\n');
 	if (text.length <= maxChars) return text;
-	const cut = text.length - maxChars;
+	const newline = text.indexOf('\n', text.length - maxChars - 1);
+	const cut = newline === -1 ? text.length : newline + 1;
 	return `[… ${cut} earlier characters left out …]\n${text.slice(cut)}`;
 }
 
