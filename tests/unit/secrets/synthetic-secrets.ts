@@ -264,6 +264,8 @@ export const assignmentForms: readonly { language: string; line: (value: string)
 	{ language: 'XML element', line: (v) => `  <password>${v}</password>` },
 	{ language: 'XML attribute', line: (v) => `<connection user="app" password="${v}" />` },
 	{ language: '.NET appSettings', line: (v) => `<add key="ApiKey" value="${v}" />` },
+	{ language: 'Android strings.xml', line: (v) => `<string name="api_key">${v}</string>` },
+	{ language: 'Java XML properties', line: (v) => `<entry key="db.password">${v}</entry>` },
 	{ language: 'Java properties', line: (v) => `spring.datasource.password=${v}` },
 	{
 		language: 'URL query',

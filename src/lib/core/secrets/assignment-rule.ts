@@ -6,7 +6,8 @@
 //   shell/.env, INI, TOML, YAML      NAME=v, export NAME="v", name = "v", name: v
 //   Makefile                         NAME := v, NAME ?= v, NAME ::= v, NAME += v
 //   Java properties                  db.password=v, db.password: v
-//   XML                              <password>v</password>, password="v", key="ApiKey" value="v"
+//   XML                              <password>v</password>, password="v", key="ApiKey" value="v",
+//                                    <string name="api_key">v</string>, <entry key="password">v<
 import type { Finding, LineRule } from './finding.ts';
 import { isWordy, looksRandom, namesTheSecret } from './secret-value.ts';
 
@@ -18,13 +19,14 @@ const secretWord =
 /**
  * The secret word, the rest of the name (bounded, so a long line cannot make the match
  * quadratic), an optional closing quote (a JSON or PHP key), and an operator — `=`, `:`, `:=`,
- * `::=`, `?=`, `+=`, `=>`, `,` after a quoted name (`define('KEY', …)`), `value=` after it
+ * `::=`, `?=`, `+=`, `=>`, `,` or `>` after a quoted name (`define('KEY', …)`, `<string
+ * name="api_key">…`), `value=` after it
  * (.NET appSettings), or a Go type and `=` (`var apiKey string = …`) — but not `==`, `=~`, `::`
  * or `:=` read as `:`.
  */
 const assignment = new RegExp(
 	`(?<word>${secretWord})(?<rest>[\\w.-]{0,40})(?<close>["'\`]?)` +
-		`(?:[ \\t]{0,16}(?<op>::=|:=|\\?=|\\+=|=>|=(?![=~>])|:(?![:=])|,)|[ \\t]+(?:value|string|\\[\\]byte)[ \\t]*=(?![=~>]))[ \\t]{0,16}`,
+		`(?:[ \\t]{0,16}(?<op>::=|:=|\\?=|\\+=|=>|=(?![=~>])|:(?![:=])|,|>)|[ \\t]+(?:value|string|\\[\\]byte)[ \\t]*=(?![=~>]))[ \\t]{0,16}`,
 	'gi'
 );
 
@@ -95,6 +97,8 @@ function assignmentFindings(line: string): Finding[] {
 		const value = readValue(line, at);
 		// `f('token', x)` passes a name; only `define('TOKEN', 'v')`-like pairs of strings assign.
 		if (op === ',' && (close === '' || !value.quoted)) continue;
+		// `>` ends a start tag whose attribute names the secret: `<string name="api_key">v<`.
+		if (op === '>' && (close === '' || line[value.end] !== '<')) continue;
 		if (!namesTheSecret(name)) continue;
 		if (looksRandom(line.slice(value.start, value.end), value.quoted, name)) {
 			found.push({ kind: 'high-entropy', start: value.start, end: value.end, mask: true });
