@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	COMMON_DOMAINS,
 	decide,
+	decideAddress,
 	defaultAgentPolicy,
 	defaultSetupPolicy,
 	isNetworkPolicy,
@@ -66,6 +67,47 @@ describe('isNetworkPolicy', () => {
 			false,
 			false,
 			false
+		]);
+	});
+});
+
+describe('decideAddress', () => {
+	it('refuses a resolved local or private address unless the name or the address is listed', () => {
+		const any: NetworkPolicy = { access: 'on', preset: 'all', domains: [], methods: 'all' };
+		const listing = (...domains: string[]) => ({ ...any, domains });
+		const cases: [NetworkPolicy, string, string][] = [
+			[any, 'example.com', '93.184.216.34'],
+			[any, 'example.com', '2606:4700:4700::1111'],
+			[any, 'example.com', '127.0.0.1'],
+			[any, 'example.com', '::1'],
+			[any, 'example.com', 'fe80::1%eth0'],
+			[any, 'example.com', '::ffff:10.0.0.1'],
+			[any, 'example.com', 'fd00::5'],
+			[any, 'Example.COM.', '169.254.169.254'],
+			[listing('example.com'), 'api.example.com', '10.0.0.1'],
+			[listing('[::1]'), 'example.com', '::1'],
+			[listing('127.0.0.1'), 'localhost', '127.0.0.1'],
+			[listing('127.0.0.1'), 'localhost', '127.0.0.2']
+		];
+		expect(cases.map(([policy, host, address]) => decideAddress(policy, host, address))).toEqual([
+			{ allowed: true, reason: 'public address' },
+			{ allowed: true, reason: 'public address' },
+			{ allowed: false, reason: 'local or private address not listed: example.com (127.0.0.1)' },
+			{ allowed: false, reason: 'local or private address not listed: example.com (::1)' },
+			{ allowed: false, reason: 'local or private address not listed: example.com (fe80::1)' },
+			{
+				allowed: false,
+				reason: 'local or private address not listed: example.com (::ffff:10.0.0.1)'
+			},
+			{ allowed: false, reason: 'local or private address not listed: example.com (fd00::5)' },
+			{
+				allowed: false,
+				reason: 'local or private address not listed: example.com (169.254.169.254)'
+			},
+			{ allowed: true, reason: 'allowed domain: example.com' },
+			{ allowed: true, reason: 'allowed domain: [::1]' },
+			{ allowed: true, reason: 'allowed domain: 127.0.0.1' },
+			{ allowed: false, reason: 'local or private address not listed: localhost (127.0.0.2)' }
 		]);
 	});
 });
