@@ -33,7 +33,10 @@ const quietLines: [string, () => string][] = [
 	['colons and at-signs', () => fill(':@')],
 	['PEM headers', () => fill('-----BEGIN PRIVATE KEY-----')],
 	['context names', () => fill('twilio_auth_token=aws_secret_access_key=')],
-	['equals signs', () => fill('=')]
+	['equals signs', () => fill('=')],
+	['bot ids', () => fill('1234567890:AA')],
+	['connection-string keys', () => fill('AccountKey=')],
+	['Discord webhook starts', () => fill('discord.com/api/webhooks/12345678901234567890/')]
 ];
 
 describe('a 1 MB adversarial line is scanned in linear time', () => {

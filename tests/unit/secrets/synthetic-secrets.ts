@@ -113,6 +113,18 @@ export const samples: readonly Sample[] = [
 		nearMiss: () => `https://hooks.slack.com/services/T00000000/B00000000/${'X'.repeat(24)}`
 	},
 	{
+		kind: 'discord-webhook',
+		secret: (r) =>
+			`https://discord.com/api/webhooks/${digits(r, 18, 19)}/${chars(r, BASE64URL, 68)}`,
+		nearMiss: (r) => `https://discord.com/api/webhooks/${digits(r, 18, 18)}/${'X'.repeat(68)}`
+	},
+	{
+		kind: 'telegram-bot-token',
+		secret: (r) => `${digits(r, 9, 10)}:AA${chars(r, BASE64URL, 33)}`,
+		// The sample token from Telegram's own documentation.
+		nearMiss: () => ['110201543', 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw'].join(':')
+	},
+	{
 		kind: 'stripe-live-key',
 		secret: (r) => `${pick(r, ['sk', 'rk'])}_live_${chars(r, BASE62, pick(r, [24, 99]))}`,
 		// A publishable key is meant to be public.
@@ -195,6 +207,15 @@ export const samples: readonly Sample[] = [
 		nearMiss: () =>
 			`aws_secret_access_key = ${['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'EXAMPLEKEY'].join('')}`,
 		line: (secret) => `aws_secret_access_key = ${secret}`
+	},
+	{
+		kind: 'azure-storage-key',
+		secret: (r) => `${chars(r, BASE64, 86)}==`,
+		// The Azure storage emulator's published development key.
+		nearMiss: () =>
+			`AccountKey=${['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', 'K1SZFPTOtr', 'KBHBeksoGMGw=='].join('/')};`,
+		line: (secret) =>
+			`"Storage": "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${secret};EndpointSuffix=core.windows.net"`
 	},
 	{
 		kind: 'jwt',

@@ -94,12 +94,16 @@ export function looksGenerated(body: string): boolean {
 
 /**
  * Keys providers print in their own documentation, so that readers can copy the shape: AWS's
- * access key pair and the Google Cloud API-key page's sample. They are not anyone's secret.
+ * access key pair, the Google Cloud API-key page's sample, Telegram's sample bot token and the
+ * Azure storage emulator's fixed key. They are not anyone's secret.
  */
 const publishedExamples = new Set([
 	'AKIAIOSFODNN7EXAMPLE',
 	'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-	'AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe'
+	'AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe',
+	// Telegram's Bot API docs and the Azurite storage emulator's well-known development key.
+	'110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw',
+	'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 ]);
 
 export const isPublishedExample = (value: string): boolean => publishedExamples.has(value);

@@ -118,6 +118,29 @@ export const tokenFormats: readonly TokenFormat[] = [
 		)
 	},
 	{
+		id: 'discord-webhook',
+		provider: 'Discord',
+		description: 'Webhook URL (anyone holding it can post as the webhook)',
+		shape:
+			'https://discord.com/api/webhooks/<17–20 digit id>/<68-character token of [A-Za-z0-9_-]>',
+		source: 'discord.com/developers/docs/resources/webhook "Execute Webhook"',
+		keywords: ['/api/webhooks/'],
+		pattern: new RegExp(
+			'(?:https?://)?(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/(?:v\\d{1,2}/)?webhooks/[0-9]{17,20}/(?<body>[A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])',
+			'dg'
+		)
+	},
+	{
+		id: 'telegram-bot-token',
+		provider: 'Telegram',
+		description: 'Bot API token issued by @BotFather',
+		shape: '<bot id, 8–10 digits>:<35 characters of [A-Za-z0-9_-], in practice starting AA>',
+		source:
+			'core.telegram.org/bots/features#botfather, core.telegram.org/bots/api "Authorizing your bot"',
+		keywords: [':aa'],
+		pattern: re('[0-9]{8,10}:(?<body>AA[A-Za-z0-9_-]{33})')
+	},
+	{
 		id: 'stripe-live-key',
 		provider: 'Stripe',
 		description:
@@ -262,6 +285,20 @@ export const tokenFormats: readonly TokenFormat[] = [
 		keywords: ['secret'],
 		pattern: new RegExp(
 			'aws_?secret_?(?:access_?)?key["\'`]?[ \\t]{0,16}(?::=|=>|:|=)[ \\t]{0,16}["\'`]?(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])',
+			'dgi'
+		)
+	},
+	{
+		id: 'azure-storage-key',
+		provider: 'Microsoft Azure',
+		description: 'Storage account key or Service Bus / Event Hubs shared access key',
+		shape:
+			'AccountKey=<88 base64 characters ending ==> or SharedAccessKey=<44 base64 characters> in a connection string',
+		source:
+			'learn.microsoft.com azure/storage/common/storage-configure-connection-string; Service Bus "SAS authentication"',
+		keywords: ['accountkey', 'account_key', 'account-key', 'sharedaccesskey'],
+		pattern: new RegExp(
+			'(?:account[_-]?key|sharedaccesskey)["\'`]?[ \\t]{0,16}[=:][ \\t]{0,16}["\'`]?(?<value>[A-Za-z0-9+/]{86}==|[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])',
 			'dgi'
 		)
 	},
