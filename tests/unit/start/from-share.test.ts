@@ -58,6 +58,16 @@ describe('environmentFromShare', () => {
 		});
 		expect(draft.agentPolicy.domains).not.toBe(shared.environment.network.domains);
 	});
+
+	it("drops a link's entries for the user's own machine and network: only the user lists them", () => {
+		const domains = ['example.com', '127.0.0.1', 'localhost', '*.local', '192.168.1.20', '[::1]'];
+		const network = { ...shared.environment.network, preset: 'all' as const, domains };
+		const draft = environmentFromShare(
+			{ ...shared, environment: { ...shared.environment, network } },
+			{ envVars: {}, setupSecrets: {} }
+		);
+		expect(draft.agentPolicy).toEqual({ ...network, domains: ['example.com'] });
+	});
 });
 
 describe('matchingEnvironment', () => {

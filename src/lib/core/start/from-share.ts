@@ -2,6 +2,7 @@
 // the person running it can give (env var values, setup secrets), and an existing environment
 // of theirs reused when it is the same one.
 import type { EnvironmentDraft } from '../environments/index.ts';
+import { isLocalHost, normaliseDomainEntry } from '../network/index.ts';
 import { suggestedName } from '../environments/index.ts';
 import type { SharedTask } from '../share/index.ts';
 import type { EnvironmentRecord } from '../store/index.ts';
@@ -24,9 +25,18 @@ export function environmentFromShare(shared: SharedTask, values: SharedValues): 
 		setupScript: environment.setupScript,
 		envVars: named(environment.envVarNames, values.envVars),
 		setupSecrets: named(environment.setupSecretNames, values.setupSecrets),
-		agentPolicy: { ...environment.network, domains: [...environment.network.domains] },
+		agentPolicy: { ...environment.network, domains: environment.network.domains.filter(notLocal) },
 		runtime: environment.runtime
 	};
+}
+
+/**
+ * A link is not the user: the user's own machine and network (localhost, 192.168.x, *.local…)
+ * are reachable only when the user lists them, so a link's entries for them are dropped.
+ */
+function notLocal(entry: string): boolean {
+	const host = normaliseDomainEntry(entry);
+	return host !== null && !isLocalHost(host);
 }
 
 /**
