@@ -89,6 +89,13 @@ describe('secretMasker', () => {
 		expect(secretMasker(['abc', '', 'on'])('abc on abc')).toBe('abc on abc');
 	});
 
+	it('masks a secret as long as a key file, and its base64', () => {
+		// A multiple of 3 bytes, so its base64 has no partial last group.
+		const keyFile = 'abcdefghijkl'.repeat(17_500);
+		const text = `key: ${keyFile}\nencoded: ${std(keyFile)}`;
+		expect(secretMasker([keyFile])(text)).toBe(`key: ${SECRET_MASK}\nencoded: ${SECRET_MASK}`);
+	});
+
 	it('lists no encoded run shorter than the minimum', () => {
 		const forms = secretForms('abcd');
 		expect(forms.every((form) => form.length >= MIN_SECRET_LENGTH)).toBe(true);

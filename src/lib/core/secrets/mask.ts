@@ -50,7 +50,13 @@ export function secretForms(secret: string): string[] {
 function base64Run(bytes: Uint8Array, offset: number): string {
 	const placed = new Uint8Array(offset + bytes.length);
 	placed.set(bytes, offset);
-	const encoded = btoa(String.fromCharCode(...placed));
+	// In slices: String.fromCharCode takes its arguments on the stack, and a secret may be a
+	// whole key file.
+	let binary = '';
+	for (let at = 0; at < placed.length; at += 0x8000) {
+		binary += String.fromCharCode(...placed.subarray(at, at + 0x8000));
+	}
+	const encoded = btoa(binary);
 	const start = Math.ceil((offset * 8) / 6);
 	const end = Math.floor(((offset + bytes.length) * 8) / 6);
 	return encoded.slice(start, end);
