@@ -151,15 +151,16 @@ export function guardDgram(
 		(/^0+(?:\.0+){0,3}$/.test(value) || (value.includes(':') && /^\[?[0:]+\]?$/.test(value)));
 	function options(type: unknown): Record<string, unknown> {
 		const given = typeof type === 'object' && type !== null ? { ...type } : { type };
-		if (!open) {
+		const custom = (given as { lookup?: unknown }).lookup;
+		const checked = lookupFor(custom, to);
+		// Without a guarded lookup (it could not be installed) nothing could be checked: closed.
+		if (!open || typeof checked !== 'function') {
 			const reason = 'UDP not allowed (only with every host and every method)';
 			throw state.refuse('udp:', 'SEND', reason);
 		}
-		const custom = (given as { lookup?: unknown }).lookup;
-		const checked = lookupFor(custom, to) as Fn;
 		const plain = typeof custom === 'function' ? (custom as Fn) : resolve;
 		function lookup(this: unknown, ...args: unknown[]) {
-			return (unspecified(args[0]) ? plain : checked).apply(this, args);
+			return (unspecified(args[0]) ? plain : (checked as Fn)).apply(this, args);
 		}
 		return { ...given, lookup };
 	}
