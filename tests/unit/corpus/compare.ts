@@ -2,13 +2,13 @@
 // code, the exported patch's text against `git diff --binary --full-index -M` section by
 // section, and whether `git apply` of the exported patch rebuilds the child's tree.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
 import { bash } from '../sandbox/commands/fixture.ts';
 import { tempDir } from '../diff/git-repo.ts';
-import { gitIn, type CorpusRepo } from './corpus-repo.ts';
-import { checkoutFiles, type PairState } from './pair-state.ts';
+import type { CorpusRepo } from './corpus-repo.ts';
+import type { PairState } from './pair-state.ts';
 
 /** What the agent types, and (where the sandbox's spelling differs) what git is given. */
 export type Probe = { command: string; real?: string };
@@ -74,14 +74,13 @@ export type PatchCheck = {
 /** The review's changes for the pair, formatted as the exported patch, checked against git. */
 export function patchChecker(corpus: CorpusRepo) {
 	const applyDir = tempDir(`patchbay-apply-${corpus.name}-`);
-	gitIn(applyDir, ['init', '-q']);
 	return async (state: PairState): Promise<PatchCheck> => {
 		const changes = await detectChanges(
 			state.baseline,
 			readerFromFiles(state.childFiles),
 			state.readBaseline
 		);
-		const ours = sections(formatPatch(changes, { fullIndex: true }));
+		const ours = sections(toLatin1(formatPatch(changes, { fullIndex: true })));
 		const theirs = sections(
 			corpus
 				.git(['diff', '--binary', '--full-index', '-M', state.parent, state.child])
@@ -101,36 +100,39 @@ export function patchChecker(corpus: CorpusRepo) {
 	};
 }
 
-/** Patch text as latin1, so it compares byte for byte with git's output. */
-function sections(patch: string): string[] {
-	const text = toLatin1(patch);
+/** Sections of a patch held as latin1 text (one char a byte). */
+function sections(text: string): string[] {
 	return text.split(/(?=^diff --git )/m).filter((s) => s.startsWith('diff --git '));
 }
 
+/** Our patch's UTF-8 bytes as latin1, so it compares byte for byte with git's output. */
 function toLatin1(text: string): string {
 	let out = '';
 	for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
 	return out;
 }
 
+/**
+ * `git apply --cached` onto the parent's tree in a throwaway index of the corpus clone: blobs as
+ * committed, so no working-tree conversion (a `* text eol=lf` attribute makes git see every
+ * PNG of the working tree as changed) gets between the patch and the trees compared.
+ */
 function applyAndCompare(
 	corpus: CorpusRepo,
 	dir: string,
 	state: PairState,
 	patch: string
 ): { applies: boolean; applyError?: string } {
-	for (const name of readdirSync(dir)) {
-		if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
-	}
-	checkoutFiles(corpus, state.parent, dir);
+	const env = { ...process.env, GIT_INDEX_FILE: join(dir, 'apply-index') };
 	const run = (args: string[], input?: string) =>
-		spawnSync('git', args, { cwd: dir, input, maxBuffer: 1 << 30 });
+		spawnSync('git', args, { cwd: corpus.dir, env, input, maxBuffer: 1 << 30 });
+	run(['read-tree', state.parent]);
 	if (patch) {
-		const applied = run(['apply', '--whitespace=nowarn', '-'], patch);
+		const applied = run(['apply', '--cached', '--whitespace=nowarn', '-'], patch);
 		if (applied.status !== 0) return { applies: false, applyError: applied.stderr.toString() };
 	}
-	run(['add', '-A']);
 	const tree = run(['write-tree']).stdout.toString().trim();
+	rmSync(join(dir, 'apply-index'), { force: true });
 	const want = corpus
 		.git(['rev-parse', `${state.child}^{tree}`])
 		.toString()

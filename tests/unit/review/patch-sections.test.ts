@@ -141,6 +141,7 @@ describe('reviewFiles', () => {
 		).toEqual({
 			'run.sh': ['Mode changed from 100644 to 100755.'],
 			'new name.txt': ['Renamed from old name.txt without changes.'],
+			'src/moved.ts': ['Renamed from lib/moved.ts (94% similar).'],
 			'image.png': ['Binary file not shown.'],
 			'blob.bin': ['Binary file not shown.']
 		});

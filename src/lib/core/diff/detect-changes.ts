@@ -5,7 +5,15 @@ import { loadIgnores } from './load-ignores.ts';
 import { mapLimit } from './map-limit.ts';
 import { pairRenames, pairSimilar, type RenameSide } from './renames.ts';
 import { MAX_SCORE } from './similarity.ts';
-import type { Baseline, BaselineEntry, FileChange, SandboxEntry, SandboxReader } from './types.ts';
+import {
+	gitlinksOf,
+	subprojectText,
+	type Baseline,
+	type BaselineEntry,
+	type FileChange,
+	type SandboxEntry,
+	type SandboxReader
+} from './types.ts';
 
 export type DetectOptions = {
 	/** Folders setup creates that are never changes unless tracked. Default: ['node_modules']. */
@@ -36,11 +44,19 @@ export async function detectChanges(
 	const { signal, concurrency = 16 } = options;
 	const dependencyDirs = options.dependencyDirs ?? ['node_modules'];
 	const tracked = new Map(baseline.entries.map((entry) => [entry.path, entry]));
-	const trackedDirs = directoriesOf(baseline.entries);
+	const gitlinks = new Map(gitlinksOf(baseline).map((link) => [link.path, link.oid]));
+	const trackedDirs = directoriesOf([
+		...baseline.entries,
+		...[...gitlinks.keys()].map((path) => ({ path }))
+	]);
 	const skippable = new Set(['.git', ...dependencyDirs]);
-	const listing = await sandbox.list({
-		skipDir: (dir) => skippable.has(baseName(dir)) && !trackedDirs.has(dir)
-	});
+	// As in git, what is inside a submodule's folder is the submodule's, never a change here.
+	const inSubmodule = (path: string) => gitlinks.size > 0 && insideAny(path, gitlinks);
+	const listing = (
+		await sandbox.list({
+			skipDir: (dir) => gitlinks.has(dir) || (skippable.has(baseName(dir)) && !trackedDirs.has(dir))
+		})
+	).filter((entry) => !inSubmodule(entry.path));
 	const gitignores = new Map<string, Uint8Array>();
 	const read = async (path: string): Promise<Uint8Array> => {
 		const bytes = gitignores.get(path) ?? (await sandbox.read(path));
@@ -62,9 +78,12 @@ export async function detectChanges(
 	);
 	const seen = new Set(present.map((entry) => entry.path));
 	const deleted = baseline.entries.filter((entry) => !seen.has(entry.path));
-	const found = scanned.filter((s): s is Scanned => s !== null);
+	const all = scanned.filter((s): s is Scanned => s !== null);
+	// A file where a submodule was: the gitlink's type change, built by gitlinkJobs.
+	const found = all.filter((s) => !gitlinks.has(s.path));
 	const renames = await findRenames(found, deleted, tracked, readBaseline, concurrency, signal);
 	const jobs = toChanges(found, deleted, tracked, renames, readBaseline);
+	for (const job of gitlinkJobs(all, gitlinks)) jobs.push(job);
 	const changes = await mapLimit(jobs, concurrency, (job) => job(), signal);
 	return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -182,7 +201,28 @@ function withBinary(change: FileChange): FileChange {
 	return { ...change, binary: isBinary(change.before) || isBinary(change.after) };
 }
 
-function directoriesOf(entries: BaselineEntry[]): Set<string> {
+/** A submodule replaced by a file (or link): git's type change, gitlink → blob. */
+function gitlinkJobs(
+	scanned: Scanned[],
+	gitlinks: Map<string, string>
+): Array<() => Promise<FileChange>> {
+	return scanned
+		.filter((s) => gitlinks.has(s.path))
+		.map((after) => async () => {
+			const oid = gitlinks.get(after.path)!;
+			const before = { before: subprojectText(oid), beforeMode: '160000', beforeOid: oid };
+			return withBinary({ path: after.path, ...before, ...afterSide(after) });
+		});
+}
+
+function insideAny(path: string, dirs: Map<string, string>): boolean {
+	for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+		if (dirs.has(path.slice(0, slash))) return true;
+	}
+	return false;
+}
+
+function directoriesOf(entries: Iterable<{ path: string }>): Set<string> {
 	const dirs = new Set<string>();
 	for (const { path } of entries) {
 		for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {

@@ -22,17 +22,23 @@ export type FileDiff = {
 };
 
 const LINK = '120000';
+const GITLINK = '160000';
 const REGULAR = '100644';
 
+/** What a mode holds: a file, a symlink, or a submodule's commit. */
+function kindOf(mode: string): string {
+	return mode === LINK || mode === GITLINK ? mode : REGULAR;
+}
+
 /**
- * The sections a change becomes: one, or two when a symlink turns into a file or back, which
- * git writes as a deletion followed by an addition.
+ * The sections a change becomes: one, or two when a symlink or a submodule turns into a file or
+ * back (a type change), which git writes as a deletion followed by an addition.
  */
 export function fileDiffs(change: FileChange): FileDiff[] {
 	if (change.before === null && change.after === null) return [];
 	const oldMode = change.before ? (change.beforeMode ?? REGULAR) : null;
 	const newMode = change.after ? (change.afterMode ?? change.beforeMode ?? REGULAR) : null;
-	if (oldMode && newMode && (oldMode === LINK) !== (newMode === LINK)) {
+	if (oldMode && newMode && kindOf(oldMode) !== kindOf(newMode)) {
 		const { beforeOid, afterOid } = change;
 		return [
 			toFileDiff(

@@ -18,6 +18,7 @@ export {
 } from './rebase-changes.ts';
 export { similarityIndex } from './similarity.ts';
 export { diffStats, type FileStat, type FileStatus } from './stats.ts';
+export { gitlinksOf, subprojectText } from './types.ts';
 export type {
 	Baseline,
 	BaselineEntry,
@@ -26,6 +27,7 @@ export type {
 	ListOptions,
 	SandboxEntry,
 	SandboxFile,
-	SandboxReader
+	SandboxReader,
+	SkippedEntry
 } from './types.ts';
 export { quotePath } from './quote-path.ts';

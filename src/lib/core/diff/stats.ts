@@ -1,4 +1,5 @@
 import { fileDiffs } from './file-diff.ts';
+import { similarityIndex } from './similarity.ts';
 import type { FileChange } from './types.ts';
 
 export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'mode';
@@ -7,6 +8,8 @@ export type FileStat = {
 	path: string;
 	/** Set for a rename. */
 	oldPath?: string;
+	/** Set for a rename: git's similarity index, in percent. */
+	similarity?: number;
 	status: FileStatus;
 	/** Lines; 0 for binary files. */
 	additions: number;
@@ -34,7 +37,7 @@ export function diffStats(changes: FileChange[]): FileStat[] {
 			binary: diffs.some((diff) => diff.binary)
 		};
 		return change.oldPath !== undefined && change.oldPath !== change.path
-			? { ...stat, oldPath: change.oldPath }
+			? { ...stat, oldPath: change.oldPath, similarity: similarityIndex(change) }
 			: stat;
 	});
 }

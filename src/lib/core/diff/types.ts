@@ -38,7 +38,24 @@ export type BaselineEntry = {
 	mtimeMs?: number;
 };
 
-export type Baseline = { entries: BaselineEntry[] };
+/** A tree entry the sandbox does not get: a submodule (gitlink, mode 160000) or a file too large. */
+export type SkippedEntry = { path: string; oid: string; reason: string };
+
+export type Baseline = {
+	entries: BaselineEntry[];
+	/** Submodules are among these (reason 'submodule'): tracked paths with no files here. */
+	skipped?: readonly SkippedEntry[];
+};
+
+/** The submodules of a baseline: gitlinks, whose oid names a commit of another repository. */
+export function gitlinksOf(baseline: Baseline): SkippedEntry[] {
+	return (baseline.skipped ?? []).filter((entry) => entry.reason === 'submodule');
+}
+
+/** What git shows as a gitlink's content in a patch. */
+export function subprojectText(oid: string): Uint8Array {
+	return new TextEncoder().encode(`Subproject commit ${oid}\n`);
+}
 
 /**
  * A listed file. `size` and `mtimeMs` where the runtime has them cheaply; `oid` only for a file

@@ -1,15 +1,20 @@
 // The tree a push writes, as edits to the baseline tree: a blob for each new or changed file
 // (created in parallel, paced by the client's write gate) and a null sha for each path that is
-// gone, the old path of a rename included.
+// gone, the old path of a rename and a removed submodule included. Submodules the attempt did
+// not touch stay as they are in the base tree.
 import { hashBlob, textOf, type FileChange } from '../diff/index.ts';
 import { AppError } from '../http/index.ts';
 import { toBase64 } from './base64.ts';
 import type { RepoCall } from './repo-call.ts';
 
 export type BlobMode = '100644' | '100755' | '120000';
-export type TreeEdit = { path: string; mode: BlobMode; type: 'blob'; sha: string | null };
+export type TreeEdit =
+	| { path: string; mode: BlobMode; type: 'blob'; sha: string | null }
+	/** A submodule (gitlink) the attempt removed or replaced: its entry goes. */
+	| { path: string; mode: '160000'; type: 'commit'; sha: null };
 
 const MODES: ReadonlySet<string> = new Set(['100644', '100755', '120000']);
+const GITLINK = '160000';
 
 function modeOf(change: FileChange, mode = change.afterMode ?? change.beforeMode): BlobMode {
 	if (mode === undefined) return '100644';
@@ -71,16 +76,21 @@ export async function writeTreeEdits(
 		})
 	);
 	const setPaths = new Set(written.map((change) => change.path));
-	const gone = new Map<string, BlobMode>();
+	const gone = new Map<string, BlobMode | '160000'>();
 	for (const change of changes) {
 		const oldPath = change.oldPath ?? change.path;
 		if (change.before !== null && (change.after === null || oldPath !== change.path)) {
-			gone.set(oldPath, modeOf(change, change.beforeMode));
+			const gitlink = change.beforeMode === GITLINK;
+			gone.set(oldPath, gitlink ? GITLINK : modeOf(change, change.beforeMode));
 		}
 	}
 	// Deletions first, and never for a path that gets new content: edits apply in order.
 	const deletions = [...gone]
 		.filter(([path]) => !setPaths.has(path))
-		.map(([path, mode]): TreeEdit => ({ path, mode, type: 'blob', sha: null }));
+		.map(([path, mode]): TreeEdit =>
+			mode === GITLINK
+				? { path, mode, type: 'commit', sha: null }
+				: { path, mode, type: 'blob', sha: null }
+		);
 	return [...deletions, ...sets];
 }

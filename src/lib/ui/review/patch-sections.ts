@@ -17,6 +17,8 @@ export type PatchSection = {
 	path: string;
 	/** Set when the section renames `oldPath` to `path`. */
 	oldPath?: string;
+	/** A rename's `similarity index`, in percent. */
+	similarity?: number;
 	status: FileStatus;
 	binary: boolean;
 	oldMode?: string;
@@ -54,6 +56,7 @@ function parseSection(lines: string[], from: number, to: number): PatchSection {
 	let isDeleted = false;
 	let oldMode: string | undefined;
 	let newMode: string | undefined;
+	let similarity: number | undefined;
 	let additions = 0;
 	let deletions = 0;
 	let hunk: PatchHunk | undefined;
@@ -99,6 +102,7 @@ function parseSection(lines: string[], from: number, to: number): PatchSection {
 		else if (line.startsWith('deleted file mode ')) [isDeleted, oldMode] = [true, line.slice(18)];
 		else if (line.startsWith('old mode ')) oldMode = line.slice(9);
 		else if (line.startsWith('new mode ')) newMode = line.slice(9);
+		else if (line.startsWith('similarity index ')) similarity = Number.parseInt(line.slice(17), 10);
 		else if (line.startsWith('rename from ')) names.from = unquotePath(line.slice(12));
 		else if (line.startsWith('rename to ')) names.to = unquotePath(line.slice(10));
 		else if (line.startsWith('--- ')) names.minus = labelPath(line.slice(4), 'a/');
@@ -129,6 +133,7 @@ function parseSection(lines: string[], from: number, to: number): PatchSection {
 		deletions
 	};
 	if (renamed) section.oldPath = oldName;
+	if (renamed && similarity !== undefined) section.similarity = similarity;
 	if (oldMode !== undefined) section.oldMode = oldMode;
 	if (newMode !== undefined) section.newMode = newMode;
 	return section;

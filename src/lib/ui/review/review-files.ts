@@ -90,7 +90,9 @@ function statOf(sections: PatchSection[]): FileStat {
 		deletions: sections.reduce((sum, s) => sum + s.deletions, 0),
 		binary: sections.some((s) => s.binary)
 	};
-	return first.oldPath === undefined ? stat : { ...stat, oldPath: first.oldPath };
+	if (first.oldPath === undefined) return stat;
+	const renamed = { ...stat, oldPath: first.oldPath };
+	return first.similarity === undefined ? renamed : { ...renamed, similarity: first.similarity };
 }
 
 function notesOf(section: PatchSection): string[] {
@@ -102,6 +104,8 @@ function notesOf(section: PatchSection): string[] {
 	if (section.binary) notes.push('Binary file not shown.');
 	else if (section.hunks.length === 0 && section.status === 'renamed') {
 		notes.push(`Renamed from ${section.oldPath ?? ''} without changes.`);
+	} else if (section.status === 'renamed' && section.similarity !== undefined) {
+		notes.push(`Renamed from ${section.oldPath ?? ''} (${section.similarity}% similar).`);
 	} else if (section.hunks.length === 0 && section.status !== 'mode') {
 		notes.push(section.status === 'deleted' ? 'Empty file deleted.' : 'Empty file.');
 	}

@@ -5,7 +5,7 @@
 import { has, parseArgs, type OptionSpec } from './args.ts';
 import { parsePathspecs } from './pathspec.ts';
 import { quoteC } from './quote.ts';
-import { byPath, relativeTo } from './repo-paths.ts';
+import { byPath, indexEntries, relativeTo } from './repo-paths.ts';
 import { ok, type GitContext, type Subcommand } from './types.ts';
 import { untrackedEntries } from './untracked.ts';
 
@@ -39,7 +39,7 @@ export const lsFiles: Subcommand = async (args, ctx) => {
 	const prefix = has(parsed, 'full-name') ? '' : ctx.prefix;
 	const nul = has(parsed, 'nul');
 	const stage = has(parsed, 'stage');
-	const entries = new Map(ctx.repo.baseline.entries.map((entry) => [entry.path, entry]));
+	const entries = indexEntries(ctx.repo.baseline);
 	const lines = listed.filter(spec.matches).map((path) => {
 		const shown = nul ? relativeTo(path, prefix) : quoteC(relativeTo(path, prefix));
 		const entry = entries.get(path);
@@ -50,7 +50,7 @@ export const lsFiles: Subcommand = async (args, ctx) => {
 };
 
 async function select(parsed: ReturnType<typeof parseArgs>, ctx: GitContext): Promise<string[]> {
-	const tracked = ctx.repo.baseline.entries.map((entry) => entry.path);
+	const tracked = [...indexEntries(ctx.repo.baseline).keys()];
 	const wantsOthers = has(parsed, 'others');
 	const wantsModified = has(parsed, 'modified');
 	const wantsDeleted = has(parsed, 'deleted');

@@ -9,7 +9,7 @@ import { statusLetter, type StatusLetter } from './change-status.ts';
 import { parsePathspecs } from './pathspec.ts';
 import { porcelainV2 } from './status-v2.ts';
 import { quoteC, quoteWithSpace } from './quote.ts';
-import { relativeTo } from './repo-paths.ts';
+import { indexEntries, relativeTo } from './repo-paths.ts';
 import { fail, ok, type GitContext, type Subcommand } from './types.ts';
 import { untrackedEntries, type UntrackedMode } from './untracked.ts';
 
@@ -87,7 +87,7 @@ async function collect(
 	const changed = worktree.tracked
 		.filter((change) => spec.matches(change.path))
 		.map((change) => ({ letter: statusLetter(change), path: change.path, change }));
-	const tracked = ctx.repo.baseline.entries.map((entry) => entry.path);
+	const tracked = indexEntries(ctx.repo.baseline).keys();
 	const untracked = untrackedEntries(worktree.untracked.filter(spec.matches), tracked, mode);
 	return { changed, untracked, mode };
 }

@@ -1,5 +1,7 @@
 // Paths as git relates them: the working directory as a prefix of the repository root, paths
 // shown relative to it (`../a.txt`), and arguments resolved from it to repository paths.
+import { gitlinksOf } from '../../diff/index.ts';
+import type { Baseline } from '../../git/index.ts';
 
 /** The working directory relative to `root` with a trailing slash ('' at the root), or null
  * when it is outside the repository. */
@@ -52,4 +54,13 @@ export function directoriesOf(paths: Iterable<string>): Set<string> {
 
 export function byPath(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What the index would hold: the baseline's files and its submodules (gitlinks), by path. */
+export function indexEntries(baseline: Baseline): Map<string, { mode: string; oid: string }> {
+	const entries = new Map<string, { mode: string; oid: string }>();
+	for (const entry of baseline.entries) entries.set(entry.path, entry);
+	for (const link of gitlinksOf(baseline))
+		entries.set(link.path, { mode: '160000', oid: link.oid });
+	return entries;
 }

@@ -34,6 +34,7 @@ function changedLine(entry: Entry, show: (path: string) => string): string {
 	const head = change.beforeMode ?? REGULAR;
 	const work = change.after === null ? ABSENT : (change.afterMode ?? head);
 	const oid = change.beforeOid ?? '';
-	const sub = head === '160000' ? 'SC..' : 'N...';
+	// A submodule here is never populated: no commit, tracked or untracked change inside it.
+	const sub = head === '160000' ? 'S...' : 'N...';
 	return `1 .${entry.letter} ${sub} ${head} ${head} ${work} ${oid} ${oid} ${show(entry.path)}`;
 }
