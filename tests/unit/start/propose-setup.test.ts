@@ -1,14 +1,41 @@
 // The proposer on in-memory repositories: what a person would get after pasting each of them.
 import { describe, expect, it } from 'vitest';
-import { proposeSetup, type RepoFiles } from '../../../src/lib/core/start/index.ts';
+import { proposeSetup, proposerReads, type RepoFiles } from '../../../src/lib/core/start/index.ts';
 
-/** A repository held in memory: path → text; `null` lists a file that cannot be read. */
+/**
+ * A repository held in memory: path → text; `null` lists a file that cannot be read. Every read
+ * must be one `proposerReads` declared for the listing: the paste fetches only those.
+ */
 function repo(files: Record<string, string | null>): RepoFiles {
+	const list = Object.keys(files);
+	const declared = proposerReads(list);
 	return {
-		list: Object.keys(files),
-		read: async (path) => files[path] ?? null
+		list,
+		read: async (path) => {
+			if (!declared.includes(path)) throw new Error(`read ${path}, not in ${declared.join(', ')}`);
+			return files[path] ?? null;
+		}
 	};
 }
+
+describe('proposerReads', () => {
+	it('names the root AGENTS files and package.json present, nothing deeper, no lockfile', () => {
+		const list = [
+			'AGENTS.md',
+			'AGENTS.override.md',
+			'package.json',
+			'package-lock.json',
+			'pnpm-lock.yaml',
+			'README.md',
+			'src/AGENTS.md',
+			'packages/a/package.json',
+			'./go.mod'
+		];
+		expect(proposerReads(list)).toStrictEqual(['AGENTS.override.md', 'AGENTS.md', 'package.json']);
+		expect(proposerReads(['src/index.ts', 'README.md', 'yarn.lock'])).toStrictEqual([]);
+		expect(proposerReads(['AGENTS.md', 'src/a.ts'])).toStrictEqual(['AGENTS.md']);
+	});
+});
 
 const pkg = (value: unknown) => JSON.stringify(value, null, '\t');
 const withTest = pkg({ name: 'app', scripts: { build: 'vite build', test: 'vitest run' } });

@@ -1,11 +1,19 @@
 // From an environment to a ready sandbox: checkout, sandbox, setup — each step timed and
-// reported, a failure naming its step. The runtime-specific parts are injected.
-import type { Baseline, CheckoutProgress, CheckoutStats } from '../git/index.ts';
+// reported, a failure naming its step. The runtime-specific parts are injected. When no setup
+// has to run on the whole tree, the sandbox is ready as soon as the checkout has listed the
+// files (and fetched the root AGENTS.md): the rest arrive while the agent's first turn runs.
+import type {
+	Baseline,
+	CheckoutListed,
+	CheckoutProgress,
+	CheckoutStats
+} from '../git/index.ts';
 import { AppError } from '../http/index.ts';
 import type { OutputChunk, Sandbox, TreeFile } from '../sandbox/index.ts';
 import type { EnvironmentSnapshots } from '../snapshots/index.ts';
 import type { EnvironmentRecord } from '../store/index.ts';
 import { firstNodeCommand, liteSkipNote, type NodeCommand } from './node-commands.ts';
+import { pendingTree } from './pending-tree.ts';
 import { logTail, runSetup, type SetupResult } from './setup.ts';
 import { findSnapshot, fromSnapshotDetail, offlineNote, saveSnapshot } from './snapshot-steps.ts';
 
@@ -31,6 +39,11 @@ export type PrepareDeps = {
 	createSandbox(checkedOut: CheckedOut): Promise<{ sandbox: Sandbox; notice?: string }>;
 	/** Sandboxes saved after setup: a fresh one replaces setup. Absent: setup always runs. */
 	snapshots?: EnvironmentSnapshots;
+	/**
+	 * The caller can work on a sandbox whose files are still arriving (an attempt's agent): when
+	 * no setup runs on the tree, prepare returns once the checkout has listed it.
+	 */
+	startEarly?: boolean;
 };
 
 export type Prepared = {
@@ -43,6 +56,14 @@ export type Prepared = {
 	timings: Record<PrepareStep, number>;
 	/** Set when a snapshot replaced setup: how old it was. */
 	snapshotAgeMs?: number;
+	/**
+	 * Resolves once every file is in the sandbox; until then `sandbox` makes whatever needs the
+	 * tree wait (see pending-tree.ts), and `files` fills in. Resolved already unless the agent
+	 * may start early (no setup to run on the tree).
+	 */
+	treeReady: Promise<void>;
+	/** Baseline blob contents by oid, once the tree is in: the attempt's diff is taken against them. */
+	readBaseline(oid: string): Promise<Uint8Array>;
 };
 
 export class PrepareError extends AppError {
@@ -99,34 +120,74 @@ export async function prepareEnvironment(
 		}
 	}
 
-	const checkedOut = await step(
-		'checkout',
-		() => deps.checkout((progress) => emit({ type: 'checkout-progress', progress }), signal),
-		(c) => checkoutDetail(c)
-	);
 	const notice = (message: string) => emit({ type: 'notice', message });
-	const offline = offlineNote(checkedOut);
-	if (offline) notice(offline);
-	for (const skipped of checkedOut.baseline.skipped) notice(skippedNote(skipped));
-	let snapshots = environment.setupScript.trim() ? deps.snapshots : undefined;
+	const script = environment.setupScript;
+	let listed: (value: CheckoutListed) => void = () => {};
+	const listing = new Promise<CheckoutListed>((resolve) => (listed = resolve));
+	const progress = checkoutProgress(emit);
+	const checkingOut = step(
+		'checkout',
+		() =>
+			deps.checkout((p) => {
+				if (p.listed) listed(p.listed);
+				progress(p);
+			}, signal),
+		(c) => checkoutDetail(c)
+	).then((c) => {
+		const offline = offlineNote(c);
+		if (offline) notice(offline);
+		for (const skipped of c.baseline.skipped) notice(skippedNote(skipped));
+		return c;
+	});
+	checkingOut.catch(() => {}); // awaited below, or by the tree's waiters
+	// Nothing has to run on the whole tree first: the agent starts once the listing and the
+	// files asked for first (the root AGENTS.md) are in, and the rest stream in meanwhile.
+	const early = deps.startEarly && startsEarly(environment)
+		? await Promise.race([listing, checkingOut.then(noListing, noListing)])
+		: null;
+	// Known now: the listing's baseline, its files added once the checkout is done.
+	const base: CheckedOut = early
+		? { baseline: early.baseline, files: [], stats: { ...emptyStats } }
+		: await checkingOut;
+	const whole = async () => {
+		const checkedOut = await checkingOut;
+		if (base !== checkedOut) {
+			base.files.push(...checkedOut.files);
+			Object.assign(base.stats, checkedOut.stats);
+		}
+		return checkedOut;
+	};
+	let snapshots = script.trim() ? deps.snapshots : undefined;
 	// Lite has no Node: a setup that needs it would fail with "command not found", so the attempt
 	// goes on without it, saying so (and nothing is snapshotted, since setup did not run).
 	let needsNode: NodeCommand | null = null;
-	const { sandbox, snapshot } = await step(
+	const { sandbox, snapshot, written, streaming } = await step(
 		'sandbox',
 		async () => {
-			const made = await deps.createSandbox(checkedOut);
+			const made = await deps.createSandbox(base);
 			if (made.notice) notice(made.notice);
-			if (made.sandbox.kind === 'lite') needsNode = firstNodeCommand(environment.setupScript);
+			if (made.sandbox.kind === 'lite') needsNode = firstNodeCommand(script);
 			if (needsNode) snapshots = undefined;
+			if (early && (!script.trim() || needsNode)) {
+				await made.sandbox.writeTree(early.files);
+				return { sandbox: made.sandbox, written: early.files.length, streaming: true };
+			}
+			const checkedOut = await whole(); // setup reads the whole tree
 			const found = snapshots
 				? await findSnapshot(snapshots, environment, checkedOut, made.sandbox, notice)
 				: undefined;
-			await made.sandbox.writeTree(found?.files ?? checkedOut.files);
-			return { sandbox: made.sandbox, snapshot: found };
+			const files = found?.files ?? checkedOut.files;
+			await made.sandbox.writeTree(files);
+			return { sandbox: made.sandbox, snapshot: found, written: files.length, streaming: false };
 		},
-		({ sandbox: s, snapshot: found }) =>
-			`${s.kind === 'lite' ? 'Lite' : 'WebContainer'}: ${plural((found?.files ?? checkedOut.files).length, 'file')} written${found?.files ? ' from the snapshot' : ''}`
+		(made) =>
+			`${made.sandbox.kind === 'lite' ? 'Lite' : 'WebContainer'}: ${plural(made.written, 'file')} written${
+				made.snapshot?.files
+					? ' from the snapshot'
+					: made.streaming
+						? ' first; the rest as the checkout brings them'
+						: ''
+			}`
 	);
 	const restored = snapshot?.files ? snapshot : undefined;
 	const setup = await step(
@@ -138,7 +199,7 @@ export async function prepareEnvironment(
 				return skippedSetup;
 			}
 			const result = await runSetup(sandbox, {
-				script: environment.setupScript,
+				script,
 				envVars: environment.envVars,
 				secrets: environment.setupSecrets,
 				signal,
@@ -152,22 +213,87 @@ export async function prepareEnvironment(
 				? fromSnapshotDetail(restored.ageMs)
 				: needsNode
 					? 'skipped: needs Node, which Lite does not have'
-					: environment.setupScript.trim()
+					: script.trim()
 						? `exit code ${r.exitCode}`
 						: 'no setup script'
 	);
 	if (snapshots && snapshot && !restored)
 		await saveSnapshot(snapshots, snapshot.key, sandbox, notice);
+	const treeReady = streaming
+		? whole().then(async ({ files }) => {
+				const first = new Set(early!.files.map((f) => f.path));
+				await sandbox.writeTree(files.filter((f) => !first.has(f.path)));
+			})
+		: Promise.resolve();
+	treeReady.catch(() => {}); // the agent's tools meet it
+	const pending = streaming ? pendingPaths(base.baseline, early!.files) : new Set<string>();
 	return {
-		baseline: checkedOut.baseline,
-		files: checkedOut.files,
-		sandbox,
+		baseline: base.baseline,
+		files: base.files,
+		sandbox: streaming ? pendingTree(sandbox, treeReady, pending) : sandbox,
 		setup,
-		stats: checkedOut.stats,
+		stats: base.stats,
 		timings,
+		treeReady,
+		readBaseline: baselineReader(base, treeReady),
 		...(restored ? { snapshotAgeMs: restored.ageMs } : {})
 	};
 }
+
+/**
+ * Whether the agent may start before every file is in: no setup script, or one whose first
+ * command needs Node (Lite skips it; the runtime is known once the sandbox is made). A
+ * WebContainer asked for by name runs any setup, which needs the whole tree.
+ */
+function startsEarly(environment: EnvironmentRecord): boolean {
+	const script = environment.setupScript;
+	if (!script.trim()) return true;
+	return environment.runtime !== 'webcontainer' && firstNodeCommand(script) !== null;
+}
+
+const noListing = () => null;
+
+const emptyStats: CheckoutStats = {
+	requests: 0,
+	filesFetched: 0,
+	bytesFetched: 0,
+	fromCache: false
+};
+
+/** Checkout progress for the log; the step's own line says how far it is, every tenth. */
+function checkoutProgress(emit: (event: PrepareEvent) => void) {
+	let shown = -1;
+	return (progress: CheckoutProgress) => {
+		const { listed: _files, ...rest } = progress; // bytes stay out of the log
+		emit({ type: 'checkout-progress', progress: rest });
+		if (rest.phase !== 'fetching' || rest.total === 0) return;
+		const tenth = Math.floor((rest.loaded / rest.total) * 10);
+		if (tenth === shown) return;
+		shown = tenth;
+		const detail = `${count(rest.loaded)} of ${plural(rest.total, 'file')} fetched`;
+		emit({ type: 'step', step: 'checkout', status: 'running', detail });
+	};
+}
+
+function pendingPaths(baseline: Baseline, first: CheckoutListed['files']): Set<string> {
+	const written = new Set(first.map((f) => f.path));
+	return new Set(baseline.entries.map((e) => e.path).filter((path) => !written.has(path)));
+}
+
+/** Baseline blob contents by oid, once the tree is in (the attempt's diff is taken against them). */
+function baselineReader(checkedOut: CheckedOut, treeReady: Promise<void>) {
+	let blobs: Map<string, Uint8Array | undefined> | undefined;
+	return async (oid: string): Promise<Uint8Array> => {
+		await treeReady;
+		if (!blobs) {
+			const byPath = new Map(checkedOut.files.map((file) => [file.path, file.data]));
+			blobs = new Map(checkedOut.baseline.entries.map((e) => [e.oid, byPath.get(e.path)]));
+		}
+		return blobs.get(oid) ?? new Uint8Array();
+	};
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 const skippedSetup: SetupResult = {
 	exitCode: 0,

@@ -27,6 +27,18 @@ export type CheckoutProgress = {
 	total: number;
 	bytes: number;
 	message?: string;
+	/**
+	 * Sent once, as soon as the tree is listed (GitHub's REST path): the baseline the checkout
+	 * will give and the files asked for first, so an attempt can start before the rest arrive.
+	 * It rides on the progress stream so the worker protocol stays one stream per request.
+	 */
+	listed?: CheckoutListed;
+};
+
+/** The listing's baseline, its files not yet all fetched, and the files asked for first. */
+export type CheckoutListed = {
+	baseline: Baseline;
+	files: { path: string; mode: BlobMode; oid: string; data: Uint8Array }[];
 };
 
 export type CheckoutStats = {

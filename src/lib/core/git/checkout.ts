@@ -11,6 +11,7 @@ import {
 import { cloneOverSmartHttp } from './clone-smart-http.ts';
 import { createGitHubReader } from './github-reader.ts';
 import { openObjectStore, readBlob, type ObjectStore } from './object-store.ts';
+import type { SnapshotOptions } from './snapshot-github.ts';
 import { inPool } from './pool.ts';
 import type { RepoRef } from './repo-ref.ts';
 import { snapshotFromGitHub } from './snapshot-github.ts';
@@ -27,7 +28,7 @@ export type CheckoutOptions = {
 	fetch?: typeof fetch;
 	signal?: AbortSignal;
 	onProgress?: (progress: CheckoutProgress) => void;
-};
+} & Pick<SnapshotOptions, 'onListed' | 'first' | 'onFile'>;
 
 export type CheckoutResult = { baseline: Baseline; stats: CheckoutStats; store: ObjectStore };
 
@@ -51,12 +52,10 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
 					store,
 					maxFileBytes,
 					onProgress: options.onProgress,
-					reader: createGitHubReader({
-						apiBase: options.ref.apiBase,
-						credentials: options.credentials,
-						fetch: options.fetch,
-						signal: options.signal
-					})
+					onListed: options.onListed,
+					first: options.first,
+					onFile: options.onFile,
+					reader: readerFor(options)
 				})
 			: await cloneOverSmartHttp({
 					url: options.ref.url,
@@ -73,12 +72,33 @@ export async function checkout(options: CheckoutOptions): Promise<CheckoutResult
 	return { ...result, store };
 }
 
-/** The baseline's files, read from the object store, ready for `Sandbox.writeTree`. */
-export async function baselineFiles(store: ObjectStore, baseline: Baseline) {
+export function readerFor(options: CheckoutOptions) {
+	return createGitHubReader({
+		apiBase: options.ref.kind === 'github' ? options.ref.apiBase : '',
+		credentials: options.credentials,
+		fetch: options.fetch,
+		signal: options.signal
+	});
+}
+
+/**
+ * The baseline's files, ready for `Sandbox.writeTree`: those in `known` (blob id → bytes, kept
+ * as the checkout fetched them) as they are, the rest read from the object store.
+ */
+export async function baselineFiles(
+	store: ObjectStore,
+	baseline: Baseline,
+	known: ReadonlyMap<string, Uint8Array> = new Map()
+) {
 	const files: TreeFile[] = new Array(baseline.entries.length);
+	const toRead: number[] = [];
+	baseline.entries.forEach((entry, i) => {
+		const data = known.get(entry.oid);
+		if (data) files[i] = { path: entry.path, mode: entry.mode, oid: entry.oid, data };
+		else toRead.push(i);
+	});
 	// Several reads in flight: each is a chain of small async file system steps, so they overlap.
-	const indices = baseline.entries.map((_, i) => i);
-	await inPool(indices, BLOB_READS_IN_FLIGHT, async (i) => {
+	await inPool(toRead, BLOB_READS_IN_FLIGHT, async (i) => {
 		const entry = baseline.entries[i]!;
 		const data = await readBlob(store, entry.oid);
 		files[i] = { path: entry.path, mode: entry.mode, oid: entry.oid, data };

@@ -2,6 +2,7 @@ export type {
 	Baseline,
 	BaselineEntry,
 	BlobMode,
+	CheckoutListed,
 	CheckoutProgress,
 	CheckoutStats,
 	SkippedEntry
@@ -16,6 +17,8 @@ export {
 	type CheckoutOptions,
 	type CheckoutResult
 } from './checkout.ts';
+export { listWithFiles, type ListedFiles, type ListFilesOptions } from './list-files.ts';
+export { createCheckoutRuns, type CheckoutRun, type CheckoutRuns } from './checkout-runs.ts';
 export { openObjectStore, readBlob, type ObjectStore } from './object-store.ts';
 export { mergeRequestLink, type MergeRequestLink } from './merge-request-link.ts';
 export { rebaseOverSmartHttp, remoteBranchHead, type RemoteBranch } from './rebase-smart-http.ts';

@@ -1,31 +1,28 @@
 // Checkout of a GitHub repository through its REST API: the commit's tree listing, then each
 // missing file's bytes from raw content (or git/blobs), written into the local object store.
 // github.com's git endpoint sends no CORS headers; the API and raw content do.
-import { AppError, hostOf } from '../http/index.ts';
-import type {
-	Baseline,
-	BaselineEntry,
-	BlobMode,
-	CheckoutProgress,
-	CheckoutStats,
-	SkippedEntry
-} from './baseline.ts';
-import { knownBranchHead, rememberBranchHead } from './branch-heads.ts';
-import { HttpStatusError, type GitHubReader } from './github-reader.ts';
-import { lookupGitHubRepo } from './lookup.ts';
-import { hashBlob } from '../diff/index.ts';
+import { AppError } from '../http/index.ts';
+import type { Baseline, BaselineEntry, CheckoutProgress, CheckoutStats } from './baseline.ts';
+import type { GitHubReader } from './github-reader.ts';
+import {
+	baselineOf,
+	fetchVerified,
+	listCommit,
+	resolveBranchOrKnown,
+	type GitHubRef
+} from './github-listing.ts';
 import {
 	buildTrees,
 	listObjects,
 	loadBaseline,
+	readBlob,
 	saveBaseline,
 	type ObjectStore
 } from './object-store.ts';
-import { createPackWriter, type PackWriter } from './pack-writer.ts';
+import { createPackWriter } from './pack-writer.ts';
 import { inPool } from './pool.ts';
-import type { RepoRef } from './repo-ref.ts';
 
-type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
+export { rawBase } from './github-listing.ts';
 
 /**
  * Raw content requests in flight at once. raw.githubusercontent.com speaks HTTP/2, so these
@@ -35,14 +32,6 @@ type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
  * 32 measured the same (300 files: 964, 985, 985, 1,036 ms, within the noise).
  */
 export const RAW_REQUESTS_IN_FLIGHT = 16;
-type TreeItem = {
-	path: string;
-	mode: string;
-	type: 'blob' | 'tree' | 'commit';
-	sha: string;
-	size?: number;
-};
-type TreeResponse = { sha: string; tree: TreeItem[]; truncated: boolean };
 
 export type SnapshotOptions = {
 	ref: GitHubRef;
@@ -52,6 +41,18 @@ export type SnapshotOptions = {
 	maxFileBytes: number;
 	onProgress?: (progress: CheckoutProgress) => void;
 	concurrency?: number;
+	/**
+	 * Told the baseline the checkout will give (every file still to be checked against it) as
+	 * soon as the tree is listed, before any file is fetched: a caller can start on it.
+	 */
+	onListed?: (baseline: Baseline) => void;
+	/** Paths (picked from the listing) fetched before all others. */
+	first?: (paths: string[]) => string[];
+	/**
+	 * Each file's bytes once checked against its blob id, as it arrives; the `first` files' also
+	 * when the store already held them. A caller keeps them instead of reading them back.
+	 */
+	onFile?: (entry: BaselineEntry, bytes: Uint8Array) => void;
 };
 
 export async function snapshotFromGitHub(
@@ -93,14 +94,13 @@ async function snapshotSteps(
 	const stats: CheckoutStats = { requests: 0, filesFetched: 0, bytesFetched: 0, fromCache: false };
 	const report = (p: Omit<CheckoutProgress, 'bytes'>) =>
 		options.onProgress?.({ ...p, bytes: stats.bytesFetched });
-	const repoPath = `/repos/${ref.owner}/${ref.repo}`;
 
 	report({ phase: 'resolving', loaded: 0, total: 1, message: `Resolving ${branch}` });
 	// Which objects the store holds, listed once (pack indexes and loose folders) while the
 	// branch resolves, instead of asked file by file.
 	const listingObjects = listObjects(store);
 	listingObjects.catch(() => {}); // awaited below
-	const commit = await resolveBranchOrKnown(options, repoPath, stats);
+	const commit = await resolveBranchOrKnown(options, stats);
 	const cached = await loadBaseline(store, commit);
 	let present = await listingObjects;
 	if (cached && cached.entries.every((entry) => present.has(entry.oid))) {
@@ -110,9 +110,16 @@ async function snapshotSteps(
 	}
 
 	report({ phase: 'listing', loaded: 0, total: 0, message: 'Listing files' });
-	const listing = await listTree(reader, repoPath, commit, stats);
-	const { entries, skipped } = classify(listing.items, options.maxFileBytes);
+	const listing = await listCommit(options, commit, stats);
+	const { entries, skipped } = listing;
+	options.onListed?.(baselineOf(commit, branch, listing));
+	const first = new Set(options.first?.(entries.map((entry) => entry.path)) ?? []);
 	const missing = entries.filter((entry) => !present.has(entry.oid));
+	// The files asked for first go to the front of the queue; those already held are read now.
+	missing.sort((a, b) => Number(first.has(b.path)) - Number(first.has(a.path)));
+	for (const entry of entries)
+		if (first.has(entry.path) && present.has(entry.oid))
+			options.onFile?.(entry, await readBlob(store, entry.oid));
 	present = new Set(); // not needed any more; can be large
 
 	let done = 0;
@@ -122,7 +129,10 @@ async function snapshotSteps(
 	const packs = createPackWriter(store);
 	try {
 		await inPool(missing, options.concurrency ?? RAW_REQUESTS_IN_FLIGHT, async (entry) => {
-			await fetchFile(options, commit, entry, stats, packs);
+			const bytes = await fetchVerified(ref, reader, commit, entry, stats);
+			void packs.add(entry.oid, bytes); // deflated in the background; close() waits
+			stats.filesFetched++;
+			options.onFile?.(entry, bytes);
 			done++;
 			report({ phase: 'fetching', loaded: done, total: missing.length, message: entry.path });
 		});
@@ -146,158 +156,8 @@ async function snapshotSteps(
 			'Try again; if it persists, the repository may have changed during the checkout.'
 		);
 	}
-	const baseline: Baseline = {
-		commit,
-		tree,
-		branch,
-		entries,
-		skipped: skipped.map(({ mode: _m, ...s }) => s)
-	};
+	const baseline = baselineOf(commit, branch, listing);
 	await saveBaseline(store, baseline);
 	report({ phase: 'done', loaded: entries.length, total: entries.length });
 	return { baseline, stats };
-}
-
-/** The branch's commit from GitHub; its last known commit when GitHub cannot be reached. */
-async function resolveBranchOrKnown(
-	options: SnapshotOptions,
-	repoPath: string,
-	stats: CheckoutStats
-): Promise<string> {
-	try {
-		const commit = await resolveBranch(options, repoPath, stats);
-		await rememberBranchHead(options.store, options.branch, commit);
-		return commit;
-	} catch (error) {
-		const known =
-			error instanceof AppError && error.code === 'unreachable'
-				? await knownBranchHead(options.store, options.branch)
-				: null;
-		if (!known) throw error;
-		stats.offline = { host: hostOf(options.reader.apiBase), resolvedAt: known.resolvedAt };
-		return known.commit;
-	}
-}
-
-async function resolveBranch(
-	options: SnapshotOptions,
-	repoPath: string,
-	stats: CheckoutStats
-): Promise<string> {
-	const { reader, ref, branch } = options;
-	try {
-		stats.requests++;
-		const found = await reader.json<{ object: { sha: string; type: string } }>(
-			`${repoPath}/git/ref/heads/${encodeURIComponent(branch)}`
-		);
-		return found.object.sha;
-	} catch (error) {
-		if (!(error instanceof HttpStatusError && error.status === 404)) throw error;
-	}
-	// 404 either way: say whether the repository or the branch is missing.
-	const info = await lookupGitHubRepo(ref, reader);
-	throw new AppError(
-		'branch-not-found',
-		`Branch "${branch}" does not exist in ${ref.owner}/${ref.repo}.`,
-		`Pick one of: ${info.branches.slice(0, 10).join(', ')}${info.branches.length > 10 ? ', …' : ''}.`
-	);
-}
-
-async function listTree(
-	reader: GitHubReader,
-	repoPath: string,
-	commit: string,
-	stats: CheckoutStats
-) {
-	stats.requests++;
-	const top = await reader.json<TreeResponse>(`${repoPath}/git/trees/${commit}?recursive=1`);
-	if (!top.truncated) return { sha: top.sha, items: top.tree };
-	// Too big for one answer: walk the folders one listing at a time.
-	const items: TreeItem[] = [];
-	async function walk(sha: string, prefix: string): Promise<void> {
-		stats.requests++;
-		const level = await reader.json<TreeResponse>(`${repoPath}/git/trees/${sha}`);
-		const subtrees: Promise<void>[] = [];
-		for (const item of level.tree) {
-			const path = prefix ? `${prefix}/${item.path}` : item.path;
-			if (item.type === 'tree') subtrees.push(walk(item.sha, path));
-			else items.push({ ...item, path });
-		}
-		await Promise.all(subtrees);
-	}
-	await walk(top.sha, '');
-	return { sha: top.sha, items };
-}
-
-function classify(items: TreeItem[], maxFileBytes: number) {
-	const entries: BaselineEntry[] = [];
-	const skipped: (SkippedEntry & { mode: string })[] = [];
-	for (const item of items) {
-		if (item.type === 'tree') continue;
-		if (item.type === 'commit')
-			skipped.push({ path: item.path, oid: item.sha, reason: 'submodule', mode: '160000' });
-		else if ((item.size ?? 0) > maxFileBytes)
-			skipped.push({
-				path: item.path,
-				oid: item.sha,
-				reason: 'too-large',
-				size: item.size,
-				mode: item.mode
-			});
-		else
-			entries.push({
-				path: item.path,
-				mode: item.mode as BlobMode,
-				oid: item.sha,
-				size: item.size
-			});
-	}
-	entries.sort((a, b) => (a.path < b.path ? -1 : 1));
-	return { entries, skipped };
-}
-
-/** Raw content first (cheap, no API quota); the blobs API when raw fails or disagrees. */
-async function fetchFile(
-	options: SnapshotOptions,
-	commit: string,
-	entry: BaselineEntry,
-	stats: CheckoutStats,
-	packs: PackWriter
-) {
-	const { ref, reader } = options;
-	const rawUrl = `${rawBase(ref)}/${ref.owner}/${ref.repo}/${commit}/${entry.path.split('/').map(encodeURIComponent).join('/')}`;
-	for (const source of ['raw', 'blob'] as const) {
-		let bytes: Uint8Array;
-		try {
-			stats.requests++;
-			bytes =
-				source === 'raw'
-					? await reader.bytes(rawUrl, '*/*')
-					: await reader.bytes(
-							`${reader.apiBase}/repos/${ref.owner}/${ref.repo}/git/blobs/${entry.oid}`
-						);
-		} catch (error) {
-			if (source === 'blob') throw error;
-			continue;
-		}
-		stats.bytesFetched += bytes.length;
-		if ((await hashBlob(bytes)) === entry.oid) {
-			void packs.add(entry.oid, bytes); // deflated in the background; close() waits
-			stats.filesFetched++;
-			return;
-		}
-	}
-	throw new AppError(
-		'snapshot-mismatch',
-		`The bytes GitHub sent for ${entry.path} do not match its hash.`,
-		'Try again.'
-	);
-}
-
-/** raw.githubusercontent.com for github.com; `<host>/raw` on GitHub Enterprise (and the test peer). */
-export function rawBase(ref: GitHubRef): string {
-	const api = new URL(ref.apiBase);
-	return api.hostname === 'api.github.com'
-		? 'https://raw.githubusercontent.com'
-		: `${api.origin}/raw`;
 }

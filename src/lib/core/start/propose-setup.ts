@@ -9,6 +9,17 @@ import type { RepoFiles, SetupProposal } from './types.ts';
 
 /** Codex's names, override first: the file the agent itself will read at the root. */
 const AGENTS_FILES = ['AGENTS.override.md', 'AGENTS.md'];
+/** Every file `proposeSetup` may read; the rest it judges by name from the listing alone. */
+const READS = [...AGENTS_FILES, 'package.json'];
+
+/**
+ * The files `proposeSetup` will read for a repository with these paths: a caller holding only
+ * the tree listing fetches these few and nothing else (lockfiles are judged by name).
+ */
+export function proposerReads(list: string[]): string[] {
+	const root = rootNames(list);
+	return READS.filter((name) => root.has(name));
+}
 
 /**
  * Install: by lockfile (see lockfiles.ts for the precedence). Tests: an AGENTS.md that names a

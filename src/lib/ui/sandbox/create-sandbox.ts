@@ -24,11 +24,19 @@ export type SandboxWiring = {
 	onAudit: (event: NetworkAuditEvent) => void;
 };
 
-/** The checkout's blobs by oid, for `git` in either runtime. */
-function baselineReader({ baseline, files }: CheckedOut) {
-	const byPath = new Map(files.map((file) => [file.path, file.data]));
-	const blobs = new Map(baseline.entries.map((entry) => [entry.oid, byPath.get(entry.path)]));
-	return async (oid: string) => blobs.get(oid) ?? new Uint8Array();
+/**
+ * The checkout's blobs by oid, for `git` in either runtime. Indexed at the first read: the
+ * files may still be arriving when the sandbox is made (commands wait for them; prepare.ts).
+ */
+function baselineReader(checkedOut: CheckedOut) {
+	let blobs: Map<string, Uint8Array | undefined> | undefined;
+	return async (oid: string) => {
+		if (!blobs) {
+			const byPath = new Map(checkedOut.files.map((file) => [file.path, file.data]));
+			blobs = new Map(checkedOut.baseline.entries.map((e) => [e.oid, byPath.get(e.path)]));
+		}
+		return blobs.get(oid) ?? new Uint8Array();
+	};
 }
 
 function lite(attemptId: string, wiring: SandboxWiring): Sandbox {

@@ -23,7 +23,11 @@ export type GitAccess = {
 export type GitRequest =
 	| { type: 'lookup'; access: GitAccess }
 	| { type: 'checkout'; access: GitAccess; branch: string; maxFileBytes?: number }
-	/** Looks the repo up and proposes a setup from its files (the checkout is cached for the run). */
+	/**
+	 * Looks the repo up and proposes a setup from its listing and the few files the proposer
+	 * reads; the full checkout then starts in the worker, and a `checkout` for the same repo and
+	 * branch while it runs joins it (checkout-in-worker.ts).
+	 */
 	| { type: 'propose'; access: GitAccess; branch?: string }
 	/** Pushes an attempt's changes as a branch over smart HTTP (hosts other than GitHub's API). */
 	| {

@@ -5,9 +5,8 @@ import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import {
-	baselineFiles,
-	checkout,
 	gitdirFor,
+	listWithFiles,
 	lookupRepo,
 	openObjectStore,
 	parseRepoInput,
@@ -18,7 +17,8 @@ import {
 } from '$lib/core/git';
 import { rebaseConflictError } from '$lib/core/diff';
 import { AppError } from '$lib/core/http';
-import { proposeSetup } from '$lib/core/start';
+import { proposerReads, proposeSetup } from '$lib/core/start';
+import { startCheckout } from './checkout-in-worker';
 import type { GitRequest, GitResults, WorkerMessage } from './git-protocol';
 
 const fs = new LightningFS('patchbay-git') as unknown as PromiseFsClient;
@@ -40,24 +40,19 @@ async function handle(id: number, request: GitRequest) {
 			request.branch && info.branches.includes(request.branch)
 				? request.branch
 				: info.defaultBranch;
-		const checkedOut = await checkout({
-			ref,
-			branch,
-			fs,
-			http,
-			credentials,
-			corsProxy: access.corsProxy
-		});
-		const files = await baselineFiles(checkedOut.store, checkedOut.baseline);
-		const text = new Map(files.map((f) => [f.path, f.data]));
+		const remote = { ref, branch, fs, http, credentials, corsProxy: access.corsProxy };
+		// The listing and the few files the proposer reads, not the whole checkout: that starts in
+		// the background once the proposal is out, while the person types; Code joins it.
+		const listed = await listWithFiles({ ...remote, paths: proposerReads });
 		const proposal = await proposeSetup({
-			list: checkedOut.baseline.entries.map((e) => e.path),
+			list: listed.baseline.entries.map((e) => e.path),
 			read: async (path) => {
-				const bytes = text.get(path);
+				const bytes = listed.files.get(path);
 				return bytes ? new TextDecoder().decode(bytes) : null;
 			}
 		});
 		post({ id, kind: 'result', value: { info, branch, proposal } });
+		if (!listed.checkedOut) startCheckout(remote);
 		return;
 	}
 	if (request.type === 'push' || request.type === 'branch-head') {
@@ -72,21 +67,25 @@ async function handle(id: number, request: GitRequest) {
 		post({ id, kind: 'result', value });
 		return;
 	}
-	const result = await checkout({
+	const { run } = startCheckout({
 		ref,
 		branch: request.branch,
 		fs,
 		http,
 		credentials,
 		corsProxy: access.corsProxy,
-		maxFileBytes: request.maxFileBytes,
-		onProgress: (progress) => post({ id, kind: 'progress', progress })
+		maxFileBytes: request.maxFileBytes
 	});
-	const files = await baselineFiles(result.store, result.baseline);
-	const buffers = files.map((f) => f.data.buffer as ArrayBuffer);
-	post({ id, kind: 'result', value: { baseline: result.baseline, stats: result.stats, files } }, [
-		...new Set(buffers)
-	]);
+	const stop = run.watch((progress) => post({ id, kind: 'progress', progress }));
+	try {
+		const { value, last } = await run.wait();
+		// Another request waiting for the same run gets these files too: only the last one
+		// hands their buffers over; the others' answers are copies.
+		const buffers = last ? new Set(value.files.map((f) => f.data.buffer as ArrayBuffer)) : [];
+		post({ id, kind: 'result', value }, [...buffers]);
+	} finally {
+		stop();
+	}
 }
 
 /** A push over smart HTTP, onto the new head of the base branch when asked. */
