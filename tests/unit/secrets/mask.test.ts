@@ -1,13 +1,8 @@
 // The masker catches a secret as itself, URL-encoded and base64-encoded (both alphabets, at any
 // byte offset inside a longer encoded string), and leaves other text alone.
 import { describe, expect, it } from 'vitest';
-import {
-	maskCutLine,
-	MIN_SECRET_LENGTH,
-	SECRET_MASK,
-	secretMasker
-} from '../../../src/lib/core/secrets/index.ts';
-import { secretForms } from '../../../src/lib/core/secrets/mask.ts';
+import { maskCutLine, SECRET_MASK, secretMasker } from '../../../src/lib/core/secrets/index.ts';
+import { MIN_BASE64_RUN, secretForms } from '../../../src/lib/core/secrets/mask.ts';
 
 // Its base64 holds both `+` and `/`, so the URL-safe alphabet differs from the standard one;
 // its `~`, `?`, `>`, space and `&` are escaped differently by each URL encoding.
@@ -96,10 +91,13 @@ describe('secretMasker', () => {
 		expect(secretMasker([keyFile])(text)).toBe(`key: ${SECRET_MASK}\nencoded: ${SECRET_MASK}`);
 	});
 
-	it('lists no encoded run shorter than the minimum', () => {
-		const forms = secretForms('abcd');
-		expect(forms.every((form) => form.length >= MIN_SECRET_LENGTH)).toBe(true);
-		expect(forms).toStrictEqual(['abcd', 'YWJjZ', 'FiY2', 'hYmNk']);
+	it('lists base64 runs of the minimum length or more: all three offsets from 5 bytes on', () => {
+		expect([secretForms('abcd'), secretForms('abcde')]).toStrictEqual([
+			['abcd'],
+			['abcde', 'YWJjZG', 'FiY2Rl', 'hYmNkZ']
+		]);
+		const runs = secretForms('abcde').slice(1);
+		expect(runs.every((run) => run.length >= MIN_BASE64_RUN)).toBe(true);
 	});
 });
 

@@ -7,10 +7,17 @@ export const SECRET_MASK = '[secret]';
 
 /**
  * Values shorter than this are not masked: masking `1` or `on` would shred a patch or a log
- * while protecting nothing, since a value that short is not a secret worth the name. An encoded
- * form's run is held to the same length, for the same reason.
+ * while protecting nothing, since a value that short is not a secret worth the name.
  */
 export const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Shortest base64 run masked. Shorter runs turn up by chance in base64 text (a lock file's
+ * integrity hashes: one 4-character run in ~17 million positions, there are 100,000s); a
+ * 6-character one about once in 69 billion. Every secret of 5 bytes or more has runs this long
+ * at all three offsets.
+ */
+export const MIN_BASE64_RUN = 6;
 
 /** A function that replaces every occurrence of any of `secrets`, in any form, with `SECRET_MASK`. */
 export function secretMasker(secrets: readonly string[]): (text: string) => string {
@@ -25,12 +32,14 @@ export function secretMasker(secrets: readonly string[]): (text: string) => stri
 /**
  * The runs of text that give `secret` away: itself, its URL encodings (upper- and lower-case
  * hex), and the base64 characters it alone decides at each of the three byte offsets it can
- * start at within a base64 stream, in both alphabets. Runs shorter than MIN_SECRET_LENGTH are left out.
+ * start at within a base64 stream, in both alphabets (runs of MIN_BASE64_RUN characters or more).
  */
 export function secretForms(secret: string): string[] {
 	const percent = encodeURIComponent(secret);
 	const formEncoded = new URLSearchParams([['', secret]]).toString().slice(1);
-	const base64 = [0, 1, 2].map((offset) => base64Run(new TextEncoder().encode(secret), offset));
+	const base64 = [0, 1, 2]
+		.map((offset) => base64Run(new TextEncoder().encode(secret), offset))
+		.filter((run) => run.length >= MIN_BASE64_RUN);
 	const forms = [
 		secret,
 		percent,
@@ -39,7 +48,7 @@ export function secretForms(secret: string): string[] {
 		...base64,
 		...base64.map(toUrlSafe)
 	];
-	return [...new Set(forms)].filter((run) => run.length >= MIN_SECRET_LENGTH);
+	return [...new Set(forms)];
 }
 
 /**
