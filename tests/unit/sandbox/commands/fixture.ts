@@ -3,6 +3,7 @@
 // both, and the same command line runs in both, so a test compares whole outputs.
 import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { blobOidSync, type SandboxFile } from '../../../../src/lib/core/diff/index.ts';
 import type { Baseline } from '../../../../src/lib/core/git/index.ts';
 import {
@@ -63,18 +64,30 @@ export type Twin = {
 	dispose(): void;
 };
 
+/** A submodule of the baseline: its path and the commit it points at. */
+export type Gitlink = { path: string; oid: string };
+
 export async function createTwin(
 	files: SandboxFile[],
-	message = 'Initial import\n'
+	message = 'Initial import\n',
+	gitlinks: Gitlink[] = []
 ): Promise<Twin> {
 	const dir = tempDir('patchbay-git-cmd-');
 	writeTree(dir, files);
+	bash(dir, 'git init -q -b main');
+	// A submodule as a clone without --recurse-submodules leaves it: a gitlink, an empty folder.
+	for (const link of gitlinks) {
+		mkdirSync(`${dir}/${link.path}`, { recursive: true });
+		bash(dir, `git update-index --add --cacheinfo 160000,${link.oid},${link.path}`);
+	}
+	// Verbatim, so a test can give a message git's cleanup would change (CRLF, trailing lines).
+	writeFileSync(`${dir}/.git/PATCHBAY_MESSAGE`, message);
 	const setup = bash(
 		dir,
-		`git init -q -b main && git add -A && git commit -q -F -  <<'EOF'\n${message}EOF`
+		'git add -A && git commit -q --cleanup=verbatim -F .git/PATCHBAY_MESSAGE'
 	);
 	if (setup.exitCode !== 0) throw new Error(setup.stderr);
-	const { baseline, blobs } = baselineOf(dir, files);
+	const { baseline, blobs } = baselineOf(dir, files, gitlinks);
 	const commitInfo = {
 		// The message as the commit stores it, as the checkout reads it.
 		message: bash(dir, "git cat-file commit HEAD | sed '1,/^$/d'").stdout,
@@ -111,7 +124,7 @@ export async function createTwin(
 }
 
 /** The baseline the checkout would produce, checked against git's own view of the commit. */
-function baselineOf(dir: string, files: SandboxFile[]) {
+function baselineOf(dir: string, files: SandboxFile[], gitlinks: Gitlink[]) {
 	const blobs = new Map<string, Uint8Array>();
 	const entries = files
 		.map(({ path, mode, bytes }) => {
@@ -121,14 +134,17 @@ function baselineOf(dir: string, files: SandboxFile[]) {
 		})
 		.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const staged = bash(dir, 'git ls-files -s').stdout;
-	const expected = entries.map((e) => `${e.mode} ${e.oid} 0\t${e.path}\n`).join('');
+	const expected = [...entries, ...gitlinks.map((link) => ({ ...link, mode: '160000' }))]
+		.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+		.map((e) => `${e.mode} ${e.oid} 0\t${e.path}\n`)
+		.join('');
 	if (staged !== expected) throw new Error(`baseline differs from git:\n${staged}\n${expected}`);
 	const baseline: Baseline = {
 		commit: bash(dir, 'git rev-parse HEAD').stdout.trim(),
 		tree: bash(dir, 'git rev-parse HEAD^{tree}').stdout.trim(),
 		branch: 'main',
 		entries,
-		skipped: []
+		skipped: gitlinks.map((link) => ({ ...link, reason: 'submodule' as const }))
 	};
 	return { baseline, blobs };
 }

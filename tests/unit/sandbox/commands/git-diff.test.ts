@@ -35,7 +35,11 @@ describe('git diff after edits (working tree, nothing staged)', () => {
 		'git diff --full-index -- src/app.ts',
 		'git diff -z --name-only',
 		'git diff HEAD..HEAD',
-		'git diff HEAD HEAD'
+		'git diff HEAD HEAD',
+		'git diff --summary',
+		'git diff --stat --summary',
+		'git diff --summary -p -- README.md',
+		'git diff -M --name-status'
 	])('%s matches git', async (command) => {
 		await expectSame(twin, command);
 	});
@@ -105,7 +109,9 @@ describe('git diff --cached shows everything the task hands in', () => {
 		'git diff --cached --name-only',
 		'git diff --cached --shortstat',
 		'git diff --cached HEAD -- src',
-		'git diff --cached --no-renames --name-status'
+		'git diff --cached --no-renames --name-status',
+		'git diff --cached --summary',
+		'git diff --cached -M --stat --summary'
 	])('%s matches git after git add -A', async (command) => {
 		await expectSame(twin, command);
 	});

@@ -51,7 +51,15 @@ describe('git log, show, rev-parse, branch, ls-files on the baseline', () => {
 		'git ls-files',
 		'git ls-files src',
 		"git ls-files '*.ts'",
-		'git ls-files -z'
+		'git ls-files -z',
+		'git ls-files -s',
+		'git ls-files --stage src',
+		'git log --stat',
+		'git log --oneline --numstat',
+		'git log --name-status',
+		'git show --name-only',
+		'git show --format=%s --shortstat',
+		'git log --stat -p -1'
 	])('%s matches git', async (command) => {
 		await expectSame(twin, command);
 	});

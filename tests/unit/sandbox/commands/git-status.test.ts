@@ -43,7 +43,11 @@ describe('git status after edits', () => {
 		'git status --porcelain src',
 		'git status -s -- src/util newdir',
 		"git status --porcelain -- ':!src'",
-		"git status --porcelain '*.ts'"
+		"git status --porcelain '*.ts'",
+		'git status --porcelain=v2',
+		'git status --porcelain=v2 --branch',
+		'git status --porcelain=v2 -z',
+		'git status --porcelain=v2 -uall -- src'
 	])('%s matches git', async (command) => {
 		await expectSame(twin, command);
 	});
@@ -54,7 +58,9 @@ describe('git status after edits', () => {
 		'git status --porcelain',
 		'git status -s .',
 		'git status -s ../docs',
-		'git status --porcelain util'
+		'git status --porcelain util',
+		'git status --porcelain=v2',
+		'git status --porcelain=v2 -z'
 	])('%s from a subdirectory matches git', async (command) => {
 		await expectSame(twin, command, 'src');
 	});

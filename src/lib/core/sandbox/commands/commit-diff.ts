@@ -1,7 +1,8 @@
 // The baseline commit's own changes. Patchbay's checkout is a depth-1 snapshot, whose commit git
 // shows as a root ("grafted"): every file of it added. So `git show`, `git log -p`, `--stat`
 // print what they print in a depth-1 clone of the same commit.
-import { isBinary, type FileChange } from '../../diff/index.ts';
+import { gitlinksOf, isBinary, subprojectText, type FileChange } from '../../diff/index.ts';
+import { byPath } from './repo-paths.ts';
 import type { GitContext } from './types.ts';
 
 /** Reads in flight at once: the baseline may be thousands of blobs. */
@@ -28,5 +29,10 @@ export async function baselineAsAdded(ctx: GitContext): Promise<FileChange[]> {
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
-	return changes;
+	// A submodule is added as its commit, which a patch shows as a "Subproject commit" line.
+	for (const link of gitlinksOf(ctx.repo.baseline)) {
+		const after = subprojectText(link.oid);
+		changes.push({ path: link.path, before: null, after, afterMode: '160000', afterOid: link.oid });
+	}
+	return changes.sort((a, b) => byPath(a.path, b.path));
 }

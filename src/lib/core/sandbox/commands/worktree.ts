@@ -36,7 +36,8 @@ export async function readWorktree(
 	};
 	const scanStart = Date.now();
 	const entries = repo.baseline.entries.map((entry) => withCachedStat(entry, cache));
-	const all = await detectChanges({ entries }, recording, repo.readBaseline, {
+	const base = { entries, skipped: repo.baseline.skipped };
+	const all = await detectChanges(base, recording, repo.readBaseline, {
 		...repo.detect,
 		signal
 	});
