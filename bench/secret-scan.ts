@@ -13,14 +13,8 @@ import { tokenFormats } from '../src/lib/core/secrets/token-formats.ts';
 import { corpusAvailable, openCorpus } from '../tests/unit/corpus/corpus-repo.ts';
 import { addedByCommit, HISTORY_LOG_ARGS } from '../tests/unit/secrets/corpus-history.ts';
 import { argValue } from '../tests/servers/http-common.ts';
-import {
-	assignmentForms,
-	embeddings,
-	genericValue,
-	samples,
-	seeded,
-	urlForms
-} from '../tests/unit/secrets/synthetic-secrets.ts';
+import { assignmentForms, embeddings, urlForms } from '../tests/unit/secrets/code-lines.ts';
+import { genericValue, samples, seeded } from '../tests/unit/secrets/synthetic-secrets.ts';
 
 const perKind = Number(argValue(process.argv, 'per-kind') ?? 40);
 const seed = Number(argValue(process.argv, 'seed') ?? 7);

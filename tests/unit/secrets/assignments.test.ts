@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanForSecrets, type SecretHit } from '../../../src/lib/core/secrets/index.ts';
 import type { FileChange } from '../../../src/lib/core/diff/index.ts';
-import { assignmentForms, urlForms } from './synthetic-secrets.ts';
+import { assignmentForms, urlForms } from './code-lines.ts';
 
 // Built from pieces so that this file holds no secret-shaped string of its own.
 const value = ['Zq8vN3xL', '0pW5tR2y', 'K7mB4cH9'].join('');
@@ -41,7 +41,7 @@ describe('generic assignments: a random value under a secret name, per language'
 				"$db_password = 'Tr0ub4dor&3x';",
 				'DB_PASSWORD=Tr0ub4dor!x9Q',
 				'jdbc:postgresql://db/app?user=app&password=S3cret!Pw9&ssl=true'
-			].map(scanForSecrets)
+			].map((line) => scanForSecrets(line))
 		).toEqual([
 			[hit('high-entropy', "$db_password = '[secret]';")],
 			[hit('high-entropy', 'DB_PASSWORD=[secret]')],

@@ -8,7 +8,8 @@ import {
 	looksGenerated
 } from '../../../src/lib/core/secrets/token-checks.ts';
 import { tokenFormats } from '../../../src/lib/core/secrets/token-formats.ts';
-import { embeddings, samples, seeded } from './synthetic-secrets.ts';
+import { embeddings } from './code-lines.ts';
+import { samples, seeded } from './synthetic-secrets.ts';
 
 const hit = (kind: SecretHit['kind'], excerpt: string): SecretHit => ({
 	path: '',
