@@ -16,7 +16,7 @@ export const DEFAULT_SEED = 20_240_601;
 export type GeneratedFile = { path: string; bytes: Uint8Array };
 
 /** mulberry32: small, fast, and the same in every JS engine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

@@ -6,18 +6,8 @@ import type { SecretKind } from '../../../src/lib/core/secrets/index.ts';
 import { base62, crc32 } from '../../../src/lib/core/secrets/token-checks.ts';
 
 export type Random = () => number;
-
-/** mulberry32: a small seeded generator, so every run builds the same corpus. */
-export function seeded(seed: number): Random {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A seeded generator (the bench fixtures' mulberry32), so every run builds the same corpus. */
+export { random as seeded } from '../../../bench/fixture-tree.ts';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';

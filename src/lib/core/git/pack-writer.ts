@@ -200,7 +200,7 @@ function fromHex(text: string): Uint8Array {
 
 let crcTable: Uint32Array | undefined;
 
-function crc32(bytes: Uint8Array): number {
+export function crc32(bytes: Uint8Array): number {
 	if (!crcTable) {
 		crcTable = new Uint32Array(256);
 		for (let n = 0; n < 256; n++) {

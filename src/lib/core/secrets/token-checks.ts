@@ -1,26 +1,13 @@
 // Checks a candidate must pass beyond its regex: a provider's checksum where one is published,
 // a JWT's header, and — for shapes without a checksum — that the random part is random, so
 // that documentation placeholders (`ghp_xxxx…`, `xoxb-your-token-here`) stay quiet.
+import { crc32 as crc32OfBytes } from '../git/pack-writer.ts';
 import { fromBase64Url } from '../share/base64url.ts';
 
-const CRC_TABLE = (() => {
-	const table = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		table[n] = c >>> 0;
-	}
-	return table;
-})();
+const ascii = new TextEncoder();
 
-/** CRC-32 (IEEE) of an ASCII string; token bodies are ASCII by their regex. */
-export function crc32(text: string): number {
-	let crc = 0xffffffff;
-	for (let index = 0; index < text.length; index++) {
-		crc = CRC_TABLE[(crc ^ text.charCodeAt(index)) & 0xff]! ^ (crc >>> 8);
-	}
-	return (crc ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 (IEEE) of a token body; bodies are ASCII by their regex, so bytes and characters agree. */
+export const crc32 = (text: string): number => crc32OfBytes(ascii.encode(text));
 
 /** `0-9A-Za-z` is the order most published write-ups use; Go's `big.Int.Text(62)` uses `0-9a-zA-Z`. */
 const BASE62_ALPHABETS = [
