@@ -27,6 +27,20 @@ describe('token formats: one documented positive and one near miss per rule', ()
 		expect(new Set(tokenFormats.map((format) => format.id)).size).toBe(tokenFormats.length);
 	});
 
+	it('describes every format fully: shape, source, lower-case keywords, a global regex with indices', () => {
+		const faults = tokenFormats.flatMap((format) =>
+			[
+				format.provider && format.description && format.shape && format.source ? '' : 'text',
+				format.keywords.length > 0 ? '' : 'no keywords',
+				format.keywords.every((keyword) => keyword === keyword.toLowerCase()) ? '' : 'keyword case',
+				format.pattern.global && format.pattern.hasIndices ? '' : 'flags'
+			]
+				.filter(Boolean)
+				.map((fault) => `${format.id}: ${fault}`)
+		);
+		expect(faults).toEqual([]);
+	});
+
 	for (const sample of samples) {
 		describe(sample.kind, () => {
 			it('finds the documented shape, masked, in every embedding', () => {
