@@ -139,5 +139,12 @@ test.describe('Network policy', () => {
 		await expect(page.getByTestId('runtime-enforcement')).toContainText(
 			'follows the child processes and workers Node starts'
 		);
+
+		// With the agent on "Any host", the same list is what that preset may reach locally.
+		await page.getByLabel('On', { exact: true }).check();
+		await page.getByLabel('Allowed hosts').selectOption('all');
+		await expect(page.getByLabel('Extra domains')).toHaveValue('127.0.0.1');
+		await expect(page.getByTestId('domains-hint')).not.toContainText('serves setup alone');
+		await screenshot(page, 'network-any-host-local-listed');
 	});
 });
