@@ -96,7 +96,8 @@ async function authorise(repoDir: string, header: string | undefined): Promise<s
 	return decoded.slice(0, colon) || 'git';
 }
 
-async function runBackend(
+/** Serves one smart-HTTP request with `git http-backend` over the repos under `root`. */
+export async function runBackend(
 	root: string,
 	req: IncomingMessage,
 	res: ServerResponse,

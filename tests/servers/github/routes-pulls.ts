@@ -131,3 +131,17 @@ export async function getPull(ctx: RepoContext): Promise<Reply> {
 		json: pullShape(ctx.base, ctx.repo, pull, facts, await pullStats(ctx, facts))
 	};
 }
+
+/** PATCH /pulls/:number: title and body (what a follow-up's push rewrites). */
+export async function updatePull(ctx: RepoContext): Promise<Reply> {
+	const number = Number(ctx.params.number);
+	const key = repoKey(ctx.repo.owner, ctx.repo.name);
+	const pull = ctx.state.pulls.list(key).find((each) => each.number === number);
+	if (!pull) throw notFound();
+	const fields = asFields(await ctx.body());
+	const title = optionalString(fields, 'title');
+	const body = optionalString(fields, 'body');
+	if (title !== undefined) pull.title = title;
+	if (body !== undefined) pull.body = body;
+	return getPull(ctx);
+}

@@ -3,7 +3,7 @@ import { repoRoute, type Route } from './router.ts';
 import { getContents, getRaw } from './routes-contents.ts';
 import { getBlob, getCommit, getTree } from './routes-objects-read.ts';
 import { createBlob, createCommit, createTree } from './routes-objects-write.ts';
-import { createPull, getPull, listPulls } from './routes-pulls.ts';
+import { createPull, getPull, updatePull, listPulls } from './routes-pulls.ts';
 import { createRef, deleteRef, getRef, listMatchingRefs, updateRef } from './routes-refs.ts';
 import { getRepository, getUser, listBranches } from './routes-repo.ts';
 
@@ -28,5 +28,6 @@ export const routes: Route[] = [
 	repoRoute('POST', '/pulls', 'write', createPull),
 	repoRoute('GET', '/pulls', 'read', listPulls),
 	repoRoute('GET', '/pulls/(?<number>\\d+)', 'read', getPull),
+	repoRoute('PATCH', '/pulls/(?<number>\\d+)', 'write', updatePull),
 	repoRoute('GET', '/(?<rest>.+)', 'read', getRaw, { prefix: '/raw', plainErrors: true })
 ];

@@ -95,6 +95,13 @@ export async function openPullRequest(options: PullRequestOptions): Promise<Pull
 			);
 		}
 		const opened = await createOrFind(call, options, options.draft ?? false);
+		// An open request found again (a follow-up's push) gets the new title and body.
+		if (opened.existing) {
+			await call.octokit.rest.pulls.update({
+				...{ owner, repo, pull_number: opened.number, title: options.title, body: options.body },
+				request: { signal: call.signal }
+			});
+		}
 		const baseMoved = options.baselineCommit !== undefined && baseHead !== options.baselineCommit;
 		return { ...opened, baseMoved };
 	} catch (error) {

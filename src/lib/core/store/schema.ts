@@ -1,5 +1,6 @@
 // The records Patchbay keeps in IndexedDB, and the database's shape for `idb`.
 import type { DBSchema } from 'idb';
+import type { Budget, Price } from '../cost/types.ts';
 import type { NetworkPolicy } from '../network/policy.ts';
 
 export const DB_NAME = 'patchbay';
@@ -29,6 +30,11 @@ export type GitHostCredential = {
 	username: string;
 	token: string;
 	proxyMayCarry: boolean;
+	/**
+	 * Which forge the host runs, for a self-managed GitLab or Gitea (its API is then used);
+	 * absent or `git`: plain smart HTTP (gitlab.com and codeberg.org are known without it).
+	 */
+	kind?: 'git' | 'github' | 'gitlab' | 'gitea';
 };
 
 export type GitSettings = { corsProxy: string; hosts: GitHostCredential[] };
@@ -36,11 +42,15 @@ export type GitSettings = { corsProxy: string; hosts: GitHostCredential[] };
 /** Environment snapshots (a sandbox saved after setup): how long one stays usable. */
 export type StorageSettings = { snapshotMaxAgeHours: number };
 
+/** The price table (Settings → Costs edits a copy of the shipped one) and the default budget. */
+export type CostSettings = { prices: Price[]; defaultBudget: Budget | null };
+
 export type Settings = {
 	model: ModelSettings;
 	github: GitHubSettings;
 	git: GitSettings;
 	storage: StorageSettings;
+	costs: CostSettings;
 };
 
 export type SettingsRecord = Settings & { id: 'app'; updatedAt: number };

@@ -1,3 +1,4 @@
+import { DEFAULT_PRICES } from '../cost/default-prices.ts';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from '../model/deadline.ts';
 import type { PatchbayDb } from './open-db.ts';
 import type { GitHostCredential, Settings } from './schema.ts';
@@ -13,7 +14,8 @@ export const defaultSettings: Settings = {
 	},
 	github: { token: '', apiBase: 'https://api.github.com' },
 	git: { corsProxy: '', hosts: [] },
-	storage: { snapshotMaxAgeHours: 12 }
+	storage: { snapshotMaxAgeHours: 12 },
+	costs: { prices: DEFAULT_PRICES.map((price) => ({ ...price })), defaultBudget: null }
 };
 
 /** The app's settings: one record, filled in with defaults for anything never saved. */
@@ -26,7 +28,8 @@ export function settingsRepo(db: PatchbayDb) {
 				github: { ...defaultSettings.github, ...stored?.github },
 				// Records from before per-host credentials have no `hosts`: they read as none.
 				git: { ...defaultSettings.git, ...stored?.git, hosts: readHosts(stored?.git?.hosts) },
-				storage: { ...defaultSettings.storage, ...stored?.storage }
+				storage: { ...defaultSettings.storage, ...stored?.storage },
+				costs: { ...defaultSettings.costs, ...stored?.costs }
 			};
 		},
 		async save(settings: Settings): Promise<void> {
@@ -43,6 +46,7 @@ function readHosts(hosts: unknown): GitHostCredential[] {
 			host: String(h.host ?? ''),
 			username: String(h.username ?? ''),
 			token: String(h.token ?? ''),
-			proxyMayCarry: h.proxyMayCarry === true
+			proxyMayCarry: h.proxyMayCarry === true,
+			...(h.kind === 'gitlab' || h.kind === 'gitea' || h.kind === 'github' ? { kind: h.kind } : {})
 		}));
 }

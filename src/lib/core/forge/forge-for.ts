@@ -1,0 +1,73 @@
+// The one place that decides which forge serves a repository: from its URL, and from Settings,
+// where a self-managed GitLab or Gitea host is named once (Settings → Git hosts, its kind).
+// Adding a forge: a folder implementing `Forge`, plus its line in `forges` below.
+import { hostKey } from '../credentials/index.ts';
+import type { RepoRef } from '../git/repo-ref.ts';
+import type { GitHostCredential } from '../store/schema.ts';
+import { createGitHubForge } from './github/index.ts';
+import { createGitLabForge } from './gitlab/index.ts';
+import type { Forge, ForgeContext, ForgeKind, ForgeRepo } from './types.ts';
+
+type MakeForge = (repo: ForgeRepo, context: ForgeContext) => Forge;
+
+/**
+ * How each forge with an API is made: one line each. Plain git (any smart-HTTP host) has no
+ * entry: the git worker serves it, since it needs the local object store.
+ */
+const forges: Partial<Record<ForgeKind, MakeForge>> = {
+	github: createGitHubForge,
+	gitlab: createGitLabForge
+};
+
+/** Hosts whose kind is known without Settings. */
+const KNOWN_HOSTS: Record<string, ForgeKind> = {
+	'gitlab.com': 'gitlab',
+	'codeberg.org': 'gitea',
+	'gitea.com': 'gitea'
+};
+
+/** The API path each forge serves under its host. */
+const API_PATH: Record<'gitlab' | 'gitea', string> = { gitlab: '/api/v4', gitea: '/api/v1' };
+
+export type ForgeHost = Pick<GitHostCredential, 'host' | 'kind'>;
+
+/** Which forge serves `host` (`gitlab.com`, `git.example.com:8443`): Settings first. */
+export function forgeKindOfHost(host: string, hosts: readonly ForgeHost[]): ForgeKind {
+	const key = hostKey(host);
+	if (!key) return 'git';
+	const named = hosts.find((h) => h.kind && h.kind !== 'git' && hostKey(h.host) === key);
+	if (named?.kind) return named.kind;
+	return KNOWN_HOSTS[key] ?? 'git';
+}
+
+/** The repository `ref` names, on the forge that serves it. */
+export function forgeRepoFor(ref: RepoRef, hosts: readonly ForgeHost[]): ForgeRepo {
+	if (ref.kind === 'github') {
+		return {
+			kind: 'github',
+			apiBase: ref.apiBase,
+			path: `${ref.owner}/${ref.repo}`,
+			webUrl: ref.webUrl,
+			cloneUrl: ref.cloneUrl
+		};
+	}
+	const url = new URL(ref.url);
+	const kind = forgeKindOfHost(url.host, hosts);
+	const path = url.pathname.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+	const served = kind === 'gitlab' || kind === 'gitea';
+	if (!served || !forges[kind] || (kind === 'gitea' && path.split('/').length !== 2)) {
+		return { kind: 'git', apiBase: '', path, webUrl: ref.url, cloneUrl: ref.url };
+	}
+	return {
+		kind,
+		apiBase: `${url.origin}${API_PATH[kind]}`,
+		path,
+		webUrl: `${url.origin}/${path}`,
+		cloneUrl: `${url.origin}/${path}.git`
+	};
+}
+
+/** The forge with an API for `repo`, or null for plain git (which the git worker serves). */
+export function forgeFor(repo: ForgeRepo, context: ForgeContext): Forge | null {
+	return forges[repo.kind]?.(repo, context) ?? null;
+}

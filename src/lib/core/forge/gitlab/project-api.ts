@@ -1,0 +1,93 @@
+// The GitLab v4 calls one project needs, each a thin typed wrapper (the peer in
+// tests/servers/gitlab answers the same shapes).
+import { fromBase64 } from '../../github/base64.ts';
+import { ForgeHttpError, type RestClient } from '../rest-client.ts';
+import type { BranchDiff, CommitAction } from './commit-actions.ts';
+
+export type GitLabProject = {
+	id: number;
+	path_with_namespace: string;
+	default_branch: string | null;
+	visibility: 'private' | 'internal' | 'public';
+	web_url: string;
+};
+
+export type GitLabBranch = { name: string; commit: { id: string } };
+
+export type GitLabCommit = {
+	id: string;
+	parent_ids: string[];
+	message: string;
+	web_url: string;
+};
+
+export type GitLabMergeRequest = {
+	iid: number;
+	web_url: string;
+	title: string;
+	description: string | null;
+	source_branch: string;
+	target_branch: string;
+	state: string;
+	draft?: boolean;
+};
+
+const enc = encodeURIComponent;
+
+export type ProjectApi = ReturnType<typeof projectApi>;
+
+export function projectApi(client: RestClient, project: string, signal?: AbortSignal) {
+	const base = `/projects/${enc(project)}`;
+	const get = <T>(path: string) => client.get<T>(`${base}${path}`, signal);
+	const send = async <T>(method: string, path: string, body: unknown) =>
+		(await client.request<T>(method, `${base}${path}`, { body, signal })).data;
+	return {
+		project: () => get<GitLabProject>(''),
+		/** One page of branches (`search` narrows: `^name` for names starting so). */
+		branches: (page: number, search?: string) =>
+			get<GitLabBranch[]>(
+				`/repository/branches?per_page=100&page=${page}${search ? `&search=${enc(search)}` : ''}`
+			),
+		async branchHead(branch: string): Promise<string | null> {
+			try {
+				return (await get<GitLabBranch>(`/repository/branches/${enc(branch)}`)).commit.id;
+			} catch (error) {
+				if (error instanceof ForgeHttpError && error.status === 404) return null;
+				throw error;
+			}
+		},
+		commit: (sha: string) => get<GitLabCommit>(`/repository/commits/${enc(sha)}`),
+		compare: (from: string, to: string) =>
+			get<{ diffs: BranchDiff[] }>(
+				`/repository/compare?from=${enc(from)}&to=${enc(to)}&straight=true`
+			),
+		/** A file's bytes and blob id at `ref` (null when it has none there). */
+		async file(path: string, ref: string): Promise<{ bytes: Uint8Array; blobId: string } | null> {
+			try {
+				const file = await get<{ content: string; blob_id: string }>(
+					`/repository/files/${enc(path)}?ref=${enc(ref)}`
+				);
+				return { bytes: fromBase64(file.content), blobId: file.blob_id };
+			} catch (error) {
+				if (error instanceof ForgeHttpError && error.status === 404) return null;
+				throw error;
+			}
+		},
+		createCommit: (body: {
+			branch: string;
+			commit_message: string;
+			actions: CommitAction[];
+			start_sha?: string;
+			/** With `start_sha`: the branch is written anew from it (not fast-forwarded). */
+			force?: boolean;
+		}) => send<GitLabCommit>('POST', '/repository/commits', body),
+		openMergeRequests: (source: string, target: string) =>
+			get<GitLabMergeRequest[]>(
+				`/merge_requests?state=opened&source_branch=${enc(source)}&target_branch=${enc(target)}`
+			),
+		createMergeRequest: (body: Record<string, unknown>) =>
+			send<GitLabMergeRequest>('POST', '/merge_requests', body),
+		updateMergeRequest: (iid: number, body: Record<string, unknown>) =>
+			send<GitLabMergeRequest>('PUT', `/merge_requests/${iid}`, body)
+	};
+}

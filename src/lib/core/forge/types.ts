@@ -1,0 +1,95 @@
+// The forge seam: what Patchbay asks of a repository host, whatever the host is. Each forge
+// (github/, gitlab/, gitea/, git/) implements it; `forge-for.ts` alone decides which one serves
+// a repository. Host-neutral pieces (branch names, the request's body, push results, rebasing
+// onto a moved base) live outside any one forge and are passed in.
+import type { Credentials } from '../credentials/index.ts';
+import type { FileChange, RebaseOutcome } from '../diff/index.ts';
+import type { ExistingBranch } from '../github/advance-branch.ts';
+import type { BranchSpec } from '../github/branch-name.ts';
+import type { PushProgress, PushResult } from '../github/push-types.ts';
+
+export type { ExistingBranch, BranchSpec, PushProgress, PushResult };
+
+/** The forges Patchbay knows; `git` is any smart-HTTP host without an API Patchbay uses. */
+export type ForgeKind = 'github' | 'gitlab' | 'gitea' | 'git';
+
+/** A repository on a forge: where its API is and how the forge names the repository. */
+export type ForgeRepo = {
+	kind: ForgeKind;
+	/** The REST API's base (`https://gitlab.com/api/v4`); empty for plain git. */
+	apiBase: string;
+	/** `owner/repo`, or `group/sub/repo` on GitLab. */
+	path: string;
+	/** The repository's page (plain git: its clone URL). */
+	webUrl: string;
+	/** What `git clone` takes. */
+	cloneUrl: string;
+};
+
+export type RepoInfo = { defaultBranch: string; branches: string[]; private: boolean | null };
+
+export type ForgePushOptions = {
+	/** The commit and tree the changes apply to (the baseline, or a new head after a rebase). */
+	baseline: { commit: string; tree: string };
+	/** The whole attempt against `baseline` (after a follow-up too, not only what is new). */
+	changes: readonly FileChange[];
+	/** The branch of a first push; ignored when `existingBranch` is given. */
+	branch: BranchSpec;
+	message: string;
+	/** The attempt's branch and the commit last pushed to it: the push fast-forwards it. */
+	existingBranch?: ExistingBranch;
+	signal?: AbortSignal;
+	onProgress?: (progress: PushProgress) => void;
+};
+
+export type ChangeRequestOptions = {
+	/** The pushed branch. */
+	head: string;
+	/** The branch it asks to be merged into. */
+	base: string;
+	title: string;
+	body: string;
+	draft: boolean;
+	/** The commit the changes were made on: the request notes when `base` has moved since. */
+	baselineCommit: string;
+	signal?: AbortSignal;
+};
+
+export type ChangeRequestResult = {
+	url: string;
+	/** `#12` on GitHub and Gitea, `!12` on GitLab: the number as the host writes it. */
+	number: number;
+	/** The base branch no longer points at the baseline commit. */
+	baseMoved: boolean;
+	/** False when an open request for the branch existed and was updated. */
+	created: boolean;
+};
+
+/** What a token can do on the host: for Settings' Test button. */
+export type TokenCheck = { login: string; scopes: string[] | null; missing: string[] };
+
+export type Forge = {
+	readonly kind: ForgeKind;
+	readonly repo: ForgeRepo;
+	/** "pull request", "merge request"; null when the host has no API Patchbay opens one with. */
+	readonly changeRequestNoun: string | null;
+	lookup(signal?: AbortSignal): Promise<RepoInfo>;
+	/** The commit `branch` points at, or null when it does not exist. */
+	branchHead(branch: string, signal?: AbortSignal): Promise<string | null>;
+	/** `changes` replayed onto `head`, a later commit of the base branch. */
+	rebaseOnto(
+		head: string,
+		changes: readonly FileChange[],
+		signal?: AbortSignal
+	): Promise<RebaseOutcome>;
+	push(options: ForgePushOptions): Promise<PushResult>;
+	/** Opens the request for `head`, or updates the open one (title and body). */
+	openChangeRequest?(options: ChangeRequestOptions): Promise<ChangeRequestResult>;
+	checkToken?(signal?: AbortSignal): Promise<TokenCheck>;
+};
+
+/** What every forge is made with: the credentials (each request asks `credentialFor`). */
+export type ForgeContext = {
+	credentials: Credentials;
+	fetch?: typeof fetch;
+};

@@ -1,0 +1,158 @@
+// One contract every forge keeps, run against each implementation over its local peer: look a
+// repository up, read a branch, push (create, retry without a duplicate, fast-forward a
+// follow-up), open and then update one change request, and name a missing repository.
+import { describe, expect, it } from 'vitest';
+import type { FileChange } from '../../../src/lib/core/diff/index.ts';
+import type { Forge } from '../../../src/lib/core/forge/index.ts';
+import { expectedTree } from './expected-tree.ts';
+import type { FixtureCopy } from './peers.ts';
+
+export type ForgeUnderTest = {
+	/** A forge for the repository at `path` (`owner/repo` or `group/sub/repo`). */
+	forgeAt(path: string): Forge;
+	fresh(fixture: string): Promise<FixtureCopy>;
+	/** The change requests the peer holds for `copy`: title, body, head, base. */
+	changeRequests(
+		copy: FixtureCopy
+	): Promise<{ number: number; title: string; body: string; head: string; base: string }[]>;
+};
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const message = 'Add tools and tidy the docs';
+
+/** Every kind of change a forge's API can write: update, mode off, rename, deletions, binary, new exec. */
+function allKinds(copy: FixtureCopy): FileChange[] {
+	const readme = copy.show('main:README.md');
+	const runSh = copy.show('main:bin/run.sh');
+	const intro = copy.show('main:docs/guide/intro.md');
+	return [
+		{
+			path: 'README.md',
+			before: readme,
+			after: bytes(`${new TextDecoder().decode(readme)}More.\n`)
+		},
+		{ path: 'bin/run.sh', before: runSh, after: runSh, beforeMode: '100755', afterMode: '100644' },
+		{ path: 'docs/intro.md', oldPath: 'docs/guide/intro.md', before: intro, after: intro },
+		{ path: 'link-to-readme', before: bytes('README.md'), after: null, beforeMode: '120000' },
+		{
+			path: 'assets/pixel.bin',
+			before: null,
+			after: new Uint8Array([0, 255, 1, 137, 80, 78, 71, 0])
+		},
+		{
+			path: 'tools/build.sh',
+			before: null,
+			after: bytes('#!/bin/sh\necho build\n'),
+			afterMode: '100755'
+		}
+	];
+}
+
+export function forgeContract(name: string, under: () => ForgeUnderTest): void {
+	describe(`forge contract: ${name}`, () => {
+		it('looks a repository up and reads its branches', async () => {
+			const copy = await under().fresh('exec-and-symlink');
+			const forge = under().forgeAt(copy.path);
+			expect(await forge.lookup()).toEqual({
+				defaultBranch: 'main',
+				branches: ['main'],
+				private: false
+			});
+			expect(await forge.branchHead('main')).toBe(copy.baseline.commit);
+			expect(await forge.branchHead('no-such-branch')).toBeNull();
+		});
+
+		it('pushes every kind of change as one branch, and a retry finds it instead of a duplicate', async () => {
+			const copy = await under().fresh('exec-and-symlink');
+			const forge = under().forgeAt(copy.path);
+			const changes = allKinds(copy);
+			const options = { baseline: copy.baseline, changes, branch: { title: message }, message };
+			const first = await forge.push(options);
+			expect(first).toMatchObject({
+				branch: 'patchbay/add-tools-and-tidy-the-docs',
+				outcome: 'created'
+			});
+			expect(copy.git('rev-parse', `${first.branch}^{tree}`)).toBe(
+				expectedTree(copy.gitDir, copy.baseline.tree, changes)
+			);
+			expect(copy.git('rev-parse', `${first.branch}^`)).toBe(copy.baseline.commit);
+			const again = await forge.push(options);
+			expect(again).toMatchObject({
+				branch: first.branch,
+				commitSha: first.commitSha,
+				outcome: 'up-to-date'
+			});
+			expect(copy.git('for-each-ref', '--format=%(refname)', 'refs/heads/')).toBe(
+				`refs/heads/main\nrefs/heads/${first.branch}`
+			);
+		});
+
+		it("fast-forwards the attempt's branch after a follow-up, putting back what it no longer changes", async () => {
+			const copy = await under().fresh('exec-and-symlink');
+			const forge = under().forgeAt(copy.path);
+			const first = await forge.push({
+				baseline: copy.baseline,
+				changes: allKinds(copy),
+				branch: { title: message },
+				message
+			});
+			// The follow-up keeps the README edit and the deleted link, and adds a file: the rest
+			// (mode, rename, binary, new script) goes back to the baseline.
+			const kept = allKinds(copy);
+			const changes = [
+				kept[0]!,
+				kept[3]!,
+				{ path: 'NOTES.md', before: null, after: bytes('notes\n') }
+			];
+			const next = await forge.push({
+				baseline: copy.baseline,
+				changes,
+				branch: { title: message },
+				message: `${message} (follow-up)`,
+				existingBranch: { name: first.branch, sha: first.commitSha }
+			});
+			expect(next).toMatchObject({ branch: first.branch, outcome: 'updated' });
+			expect(copy.git('rev-parse', `${first.branch}^`)).toBe(first.commitSha);
+			expect(copy.git('rev-parse', `${first.branch}^{tree}`)).toBe(
+				expectedTree(copy.gitDir, copy.baseline.tree, changes)
+			);
+		});
+
+		it('opens one change request and updates it on the next call', async () => {
+			const copy = await under().fresh('empty-ish');
+			const forge = under().forgeAt(copy.path);
+			const readme = copy.show('main:README.md');
+			const pushed = await forge.push({
+				baseline: copy.baseline,
+				changes: [{ path: 'README.md', before: readme, after: bytes('# changed\n') }],
+				branch: { title: 'Change the readme' },
+				message: 'Change the readme'
+			});
+			const request = {
+				head: pushed.branch,
+				base: 'main',
+				title: 'Change the readme',
+				draft: false,
+				baselineCommit: copy.baseline.commit
+			};
+			const opened = await forge.openChangeRequest!({ ...request, body: 'First body' });
+			expect(opened).toMatchObject({ created: true, baseMoved: false });
+			const updated = await forge.openChangeRequest!({ ...request, body: 'Second body' });
+			expect(updated).toEqual({ ...opened, created: false });
+			expect(await under().changeRequests(copy)).toEqual([
+				{
+					number: opened.number,
+					title: 'Change the readme',
+					body: 'Second body',
+					head: pushed.branch,
+					base: 'main'
+				}
+			]);
+		});
+
+		it('names a repository that does not exist', async () => {
+			const forge = under().forgeAt('nobody/nothing-here');
+			await expect(forge.lookup()).rejects.toMatchObject({ code: 'repo-not-found' });
+		});
+	});
+}
