@@ -48,10 +48,16 @@ function usageOf(turn: Turn, context: ReplyContext): CompletionUsage {
 	const prompt =
 		turn.usage?.promptTokens ?? Math.ceil(JSON.stringify(context.request.messages).length / 4);
 	const completion = turn.usage?.completionTokens ?? Math.ceil(completionChars / 4);
+	const cached = turn.usage?.cachedTokens;
+	const reasoning = turn.usage?.reasoningTokens;
 	return {
 		prompt_tokens: prompt,
 		completion_tokens: completion,
-		total_tokens: prompt + completion
+		total_tokens: prompt + completion,
+		...(cached === undefined ? {} : { prompt_tokens_details: { cached_tokens: cached } }),
+		...(reasoning === undefined
+			? {}
+			: { completion_tokens_details: { reasoning_tokens: reasoning } })
 	};
 }
 

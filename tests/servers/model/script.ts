@@ -67,8 +67,17 @@ export type Turn = Common & {
 	toolCalls?: ScriptedToolCall[];
 	/** Defaults to `tool_calls` when there are tool calls, else `stop`. */
 	finishReason?: 'stop' | 'length' | 'tool_calls' | 'content_filter';
-	/** Defaults to an estimate of about four characters a token. */
-	usage?: { promptTokens: number; completionTokens: number };
+	/**
+	 * Defaults to an estimate of about four characters a token. `cachedTokens` and
+	 * `reasoningTokens` are sent as OpenAI does, inside the prompt and completion counts'
+	 * `*_tokens_details`.
+	 */
+	usage?: {
+		promptTokens: number;
+		completionTokens: number;
+		cachedTokens?: number;
+		reasoningTokens?: number;
+	};
 	/** Characters per streamed content or arguments delta (default 8). */
 	chunkChars?: number;
 	/** Wait between streamed chunks. */

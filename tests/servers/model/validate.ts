@@ -95,10 +95,10 @@ const turn = shape({
 	content: text,
 	toolCalls: list(shape({ name: text, arguments: argumentsRule, id: text }, ['name', 'arguments'])),
 	finishReason: finish,
-	usage: shape({ promptTokens: count, completionTokens: count }, [
-		'promptTokens',
-		'completionTokens'
-	]),
+	usage: shape(
+		{ promptTokens: count, completionTokens: count, cachedTokens: count, reasoningTokens: count },
+		['promptTokens', 'completionTokens']
+	),
 	chunkChars: kind((v) => Number.isInteger(v) && Number(v) > 0, 'an integer > 0'),
 	chunkDelayMs: count,
 	keepAliveMs: kind((v) => Number.isInteger(v) && Number(v) > 0, 'an integer > 0'),

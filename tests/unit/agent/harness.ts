@@ -68,6 +68,11 @@ export async function harness(
 	};
 }
 
+/** The model id and origin a usage event names for a harness on `server`. */
+export function modelOf(server: ModelServer): { model: string; endpoint: string } {
+	return { model: 'scripted-model', endpoint: new URL(server.url).origin };
+}
+
 export const ask = (content: string): Message[] => [{ role: 'user', content }];
 
 /** The events with consecutive text deltas joined, so whole lists stay readable. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src/lib/core/agent/index.ts';
 import { type ModelServer, startModelServer } from '../../servers/model.ts';
-import { anyDuration, ask, harness, joined, totals, until } from './harness.ts';
+import { anyDuration, ask, harness, joined, modelOf, totals, until } from './harness.ts';
 
 let server: ModelServer;
 
@@ -68,7 +68,8 @@ describe('runAgent: budgets', () => {
 				turn: 1,
 				usage: { promptTokens: 900, completionTokens: 150 },
 				total: { promptTokens: 900, completionTokens: 150 },
-				estimated: false
+				estimated: false,
+				...modelOf(server)
 			},
 			{
 				type: 'tool_call',
@@ -283,7 +284,7 @@ describe('runAgent: model failures', () => {
 				message: 'The connection to the model server broke mid-reply (terminated).'
 			},
 			{ type: 'text_delta', turn: 1, delta: 'Done.' },
-			{ type: 'usage', turn: 1, usage, total: usage, estimated: false },
+			{ type: 'usage', turn: 1, usage, total: usage, estimated: false, ...modelOf(server) },
 			{ type: 'turn_end', turn: 1, finish: 'stop' },
 			{
 				type: 'final',

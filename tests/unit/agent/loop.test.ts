@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src/lib/core/agent/index.ts';
 import { type ModelServer, startModelServer } from '../../servers/model.ts';
-import { anyDuration, ask, GREET, harness, joined, SYSTEM, totals } from './harness.ts';
+import { anyDuration, ask, GREET, harness, joined, modelOf, SYSTEM, totals } from './harness.ts';
 
 let server: ModelServer;
 
@@ -55,7 +55,8 @@ function usageAt(turn: number): AgentEvent {
 		turn,
 		usage,
 		total: { promptTokens: 100 * turn, completionTokens: 10 * turn },
-		estimated: false
+		estimated: false,
+		...modelOf(server)
 	};
 }
 

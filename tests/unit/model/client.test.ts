@@ -27,6 +27,22 @@ describe('model client: replies', () => {
 		expect(state().mismatches).toEqual([]);
 	});
 
+	it('reads cached and reasoning tokens from the usage details, inside the totals', async () => {
+		const reported = {
+			promptTokens: 1200,
+			completionTokens: 300,
+			cachedTokens: 1024,
+			reasoningTokens: 256
+		};
+		const { client, state } = session([{ content: 'Thought about it.', usage: reported }]);
+		expect(await collect(client.stream(hi, new AbortController().signal))).toEqual([
+			...texts('Thought ', 'about it', '.'),
+			{ type: 'usage', usage: reported },
+			{ type: 'finish', reason: 'stop' }
+		]);
+		expect(state().mismatches).toEqual([]);
+	});
+
 	it('sends the conversation and tools, and assembles streamed tool calls', async () => {
 		const request: ModelRequest = {
 			messages: [

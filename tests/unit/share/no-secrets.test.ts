@@ -29,7 +29,8 @@ const settings: Settings = {
 	},
 	github: { token: githubToken, apiBase: 'https://api.github.com' },
 	git: { corsProxy: '', hosts: [] },
-	storage: { snapshotMaxAgeHours: 12 }
+	storage: { snapshotMaxAgeHours: 12 },
+	costs: { prices: [], defaultBudget: null }
 };
 
 const environment: EnvironmentRecord = {

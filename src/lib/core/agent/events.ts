@@ -48,8 +48,19 @@ export type AgentEvent =
 			details: ToolDetails;
 			durationMs: number;
 	  }
-	/** `estimated` when the server reported no usage and it was guessed from the text. */
-	| { type: 'usage'; turn: number; usage: Usage; total: Usage; estimated: boolean }
+	/**
+	 * `estimated` when the server reported no usage and it was guessed from the text. The model id
+	 * and the server's origin travel with it, so the log alone prices every turn.
+	 */
+	| {
+			type: 'usage';
+			turn: number;
+			usage: Usage;
+			total: Usage;
+			estimated: boolean;
+			model: string;
+			endpoint?: string;
+	  }
 	| { type: 'error'; turn: number; error: ModelError }
 	| { type: 'compaction'; messages: number; tokensBefore: number; tokensAfter: number }
 	| { type: 'turn_end'; turn: number; finish: FinishReason }

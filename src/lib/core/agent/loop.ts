@@ -1,7 +1,7 @@
 // The agent loop: a plain function that asks the model, runs the tools it calls, and repeats
 // until the model answers without tool calls, a budget runs out, the user cancels, or the model
 // fails. It emits every step as an AgentEvent and returns the conversation for a follow-up.
-import type { Message } from '../model/index.ts';
+import { addUsage, type Message } from '../model/index.ts';
 import { compactHistory } from './compaction.ts';
 import type { Emit, FinalEvent } from './events.ts';
 import { requestReply, type Reply } from './model-turn.ts';
@@ -59,12 +59,18 @@ async function settle(run: RunState, reply: Reply, emit: Emit): Promise<End | nu
 	// only mislead.
 	const whole = reply.finish.reason !== 'error' && reply.finish.reason !== 'aborted';
 	if (whole || !reply.estimated) {
-		run.total = {
-			promptTokens: run.total.promptTokens + reply.usage.promptTokens,
-			completionTokens: run.total.completionTokens + reply.usage.completionTokens
-		};
+		run.total = addUsage(run.total, reply.usage);
 		const { usage, estimated } = reply;
-		emit({ type: 'usage', turn: run.turn, usage, total: run.total, estimated });
+		const { model, endpoint } = run.input.model;
+		emit({
+			type: 'usage',
+			turn: run.turn,
+			usage,
+			total: run.total,
+			estimated,
+			model,
+			...(endpoint ? { endpoint } : {})
+		});
 	}
 	if (reply.text || reply.calls.length) {
 		run.messages.push({

@@ -63,8 +63,17 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
 	};
 	return {
 		model: options.model,
+		endpoint: originOf(baseURL),
 		stream: (request, signal) => streamReply(settings, request, signal)
 	};
+}
+
+function originOf(baseURL: string): string | undefined {
+	try {
+		return new URL(baseURL).origin;
+	} catch {
+		return undefined;
+	}
 }
 
 const aborted: ModelEvent = { type: 'finish', reason: 'aborted' };

@@ -17,7 +17,17 @@ export type ToolSpec = { name: string; description: string; parameters: JsonSche
 
 export type ModelRequest = { messages: Message[]; tools?: ToolSpec[] };
 
-export type Usage = { promptTokens: number; completionTokens: number };
+/**
+ * One reply's token counts as OpenAI reports them: `cachedTokens` are part of `promptTokens`
+ * (the prefix the provider had cached, billed at its cached rate), `reasoningTokens` part of
+ * `completionTokens`. Both are absent when the server does not say.
+ */
+export type Usage = {
+	promptTokens: number;
+	completionTokens: number;
+	cachedTokens?: number;
+	reasoningTokens?: number;
+};
 
 export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'error' | 'aborted';
 
@@ -57,6 +67,8 @@ export type ModelEvent =
 export interface ModelClient {
 	/** The model id every request names. */
 	readonly model: string;
+	/** The server's origin (`https://api.openai.com`), so a cost can tell a local model apart. */
+	readonly endpoint?: string;
 	/** One reply to `request`. Never throws: failures end the stream with `finish` 'error'. */
 	stream(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelEvent>;
 }

@@ -60,10 +60,7 @@ export class ReplyAssembler {
 	#usage: Usage | undefined;
 
 	*add(chunk: ChatCompletionChunk): Generator<ModelEvent> {
-		if (chunk.usage) {
-			const { prompt_tokens, completion_tokens } = chunk.usage;
-			this.#usage = { promptTokens: prompt_tokens, completionTokens: completion_tokens };
-		}
+		if (chunk.usage) this.#usage = usageOf(chunk.usage);
 		// Optional chaining: a server that sends a chunk without choices should not crash the reply.
 		const choice = chunk.choices?.[0];
 		if (!choice) return;
@@ -105,6 +102,18 @@ export class ReplyAssembler {
 		if (this.#usage) yield { type: 'usage', usage: this.#usage };
 		yield finishOf(this.finish, calls.length > 0);
 	}
+}
+
+function usageOf(wire: NonNullable<ChatCompletionChunk['usage']>): Usage {
+	const cached = wire.prompt_tokens_details?.cached_tokens;
+	const reasoning = wire.completion_tokens_details?.reasoning_tokens;
+	return {
+		promptTokens: wire.prompt_tokens,
+		completionTokens: wire.completion_tokens,
+		// Only counts the server gave, so a whole-result comparison sees no invented zeros.
+		...(typeof cached === 'number' ? { cachedTokens: cached } : {}),
+		...(typeof reasoning === 'number' ? { reasoningTokens: reasoning } : {})
+	};
 }
 
 function finishOf(wire: WireFinish | undefined, hasCalls: boolean): ModelEvent {

@@ -117,6 +117,8 @@ export type AttemptResult = {
 		branch: string;
 		commitSha: string;
 		pullRequestUrl?: string;
+		/** The request's number as its host writes it: `#12` (GitHub, Gitea), `!12` (GitLab). */
+		changeRequestRef?: string;
 		/** The base branch's head the changes were rebased onto, when not the baseline. */
 		base?: { commit: string; tree: string };
 		/** Pushed over git to a host other than GitHub's API: no pull request was opened. */

@@ -10,7 +10,13 @@ export {
 } from './event-log.ts';
 export { isUrgentEntry, mergeLogEntries, type AttemptLogEntry } from './log-entry.ts';
 export { taskTitle } from './title.ts';
-export { buildLogView, type LogItem, type LogView, type StepView } from './log-view.ts';
+export {
+	buildLogView,
+	type LogItem,
+	type LogView,
+	type StepView,
+	type UsageEvent
+} from './log-view.ts';
 export {
 	logExcerpt,
 	shareSourceOf,

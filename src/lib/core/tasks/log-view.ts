@@ -1,7 +1,7 @@
 // Turns an attempt's log entries into what the task page shows, in order: the user's messages,
 // preparation steps, the model's text per turn, each tool call with its result, retries, errors,
 // and the end. Pure, so a reloaded log renders exactly as the live one did.
-import type { FinalEvent, ToolDetails } from '../agent/index.ts';
+import type { AgentEvent, FinalEvent, ToolDetails } from '../agent/index.ts';
 import type { PrepareStep } from '../environments/index.ts';
 import type { NetworkAuditEvent } from '../network/index.ts';
 import type { AttemptStatus } from '../store/index.ts';
@@ -34,10 +34,14 @@ export type LogItem =
 	| { kind: 'phase'; note: string }
 	| { kind: 'final'; final: FinalEvent };
 
+export type UsageEvent = Extract<AgentEvent, { type: 'usage' }>;
+
 export type LogView = {
 	items: LogItem[];
 	status: AttemptStatus | null;
 	tokens: { prompt: number; completion: number };
+	/** Every reply's usage event, in order: what core/cost prices per turn. */
+	usage: UsageEvent[];
 	/** Every network decision, in order. */
 	network: NetworkAuditEvent[];
 };
@@ -47,6 +51,7 @@ export function buildLogView(entries: readonly AttemptLogEntry[]): LogView {
 		items: [],
 		status: null,
 		tokens: { prompt: 0, completion: 0 },
+		usage: [],
 		network: []
 	};
 	const tools = new Map<string, Extract<LogItem, { kind: 'tool' }>>();
@@ -157,6 +162,7 @@ function applyAgent(
 			view.items.push({ kind: 'compaction', messages: event.messages });
 			break;
 		case 'usage':
+			view.usage.push(event);
 			view.tokens = {
 				prompt: tokensBefore.prompt + event.total.promptTokens,
 				completion: tokensBefore.completion + event.total.completionTokens

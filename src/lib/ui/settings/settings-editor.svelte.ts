@@ -12,7 +12,8 @@ export type SettingsErrors = Partial<
 		| 'maxConcurrent'
 		| 'snapshotMaxAge'
 		| 'connectTimeout'
-		| 'idleTimeout',
+		| 'idleTimeout'
+		| 'costs',
 		string
 	>
 >;
@@ -67,7 +68,11 @@ function normalise(settings: Settings): Settings {
 				token: h.token.trim()
 			}))
 		},
-		storage: { ...settings.storage }
+		storage: { ...settings.storage },
+		costs: {
+			prices: settings.costs.prices.map((price) => ({ ...price, model: price.model.trim() })),
+			defaultBudget: settings.costs.defaultBudget
+		}
 	};
 }
 
@@ -95,7 +100,30 @@ function validate(settings: Settings): SettingsErrors {
 	const hours = settings.storage.snapshotMaxAgeHours;
 	if (!(typeof hours === 'number' && hours > 0 && hours <= 24 * 30))
 		errors.snapshotMaxAge = 'Choose a number of hours from 0.1 to 720.';
+	const costs = checkCosts(settings.costs);
+	if (costs) errors.costs = costs;
 	return errors;
+}
+
+/** The first problem in Settings → Costs: a price row or the default budget. */
+function checkCosts(costs: Settings['costs']): string | null {
+	const ids = costs.prices.map((price) => price.model.trim().toLowerCase());
+	for (const [index, price] of costs.prices.entries()) {
+		const id = ids[index]!;
+		if (!id) return `Price ${index + 1}: enter the model id, or remove the row.`;
+		if (ids.indexOf(id) !== index) return `${price.model.trim()} is listed twice; keep one price.`;
+		const rates = [
+			price.input,
+			price.output,
+			...(price.cachedInput === undefined ? [] : [price.cachedInput])
+		];
+		if (!rates.every((rate) => typeof rate === 'number' && Number.isFinite(rate) && rate >= 0))
+			return `${price.model.trim()}: prices are dollars per million tokens, 0 or more.`;
+	}
+	const budget = costs.defaultBudget;
+	if (budget && !(Number.isFinite(budget.limit) && budget.limit > 0))
+		return 'The default budget must be more than 0, or choose no budget.';
+	return null;
 }
 
 const timeoutHint = 'Choose a whole number of seconds from 1 to 3600.';
