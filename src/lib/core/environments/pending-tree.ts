@@ -3,7 +3,10 @@
 // until every file is in; reading one file waits only when the listing has it and it is not
 // written yet, so the AGENTS.md files written first, and paths the commit does not have, answer
 // at once. When the checkout fails, each of those calls fails with its error.
-import { normaliseRelative, type Sandbox } from '../sandbox/index.ts';
+// paths.ts directly: the sandbox index pulls the runtimes in, and this module reaches the git
+// worker's bundle (through core/start's share links → environments).
+import { normaliseRelative } from '../sandbox/paths.ts';
+import type { Sandbox } from '../sandbox/index.ts';
 
 export function pendingTree(
 	sandbox: Sandbox,

@@ -2,17 +2,20 @@
 // reported, a failure naming its step. The runtime-specific parts are injected. When no setup
 // has to run on the whole tree, the sandbox is ready as soon as the checkout has listed the
 // files (and fetched the root AGENTS.md): the rest arrive while the agent's first turn runs.
-import type {
-	Baseline,
-	CheckoutListed,
-	CheckoutProgress,
-	CheckoutStats
-} from '../git/index.ts';
+import type { Baseline, CheckoutListed, CheckoutProgress, CheckoutStats } from '../git/index.ts';
 import { AppError } from '../http/index.ts';
 import type { OutputChunk, Sandbox, TreeFile } from '../sandbox/index.ts';
 import type { EnvironmentSnapshots } from '../snapshots/index.ts';
 import type { EnvironmentRecord } from '../store/index.ts';
 import { firstNodeCommand, liteSkipNote, type NodeCommand } from './node-commands.ts';
+import {
+	baselineReader,
+	checkoutProgress,
+	emptyStats,
+	noListing,
+	pendingPaths,
+	startsEarly
+} from './early-start.ts';
 import { pendingTree } from './pending-tree.ts';
 import { logTail, runSetup, type SetupResult } from './setup.ts';
 import { findSnapshot, fromSnapshotDetail, offlineNote, saveSnapshot } from './snapshot-steps.ts';
@@ -142,9 +145,10 @@ export async function prepareEnvironment(
 	checkingOut.catch(() => {}); // awaited below, or by the tree's waiters
 	// Nothing has to run on the whole tree first: the agent starts once the listing and the
 	// files asked for first (the root AGENTS.md) are in, and the rest stream in meanwhile.
-	const early = deps.startEarly && startsEarly(environment)
-		? await Promise.race([listing, checkingOut.then(noListing, noListing)])
-		: null;
+	const early =
+		deps.startEarly && startsEarly(environment)
+			? await Promise.race([listing, checkingOut.then(noListing, noListing)])
+			: null;
 	// Known now: the listing's baseline, its files added once the checkout is done.
 	const base: CheckedOut = early
 		? { baseline: early.baseline, files: [], stats: { ...emptyStats } }
@@ -161,7 +165,7 @@ export async function prepareEnvironment(
 	// Lite has no Node: a setup that needs it would fail with "command not found", so the attempt
 	// goes on without it, saying so (and nothing is snapshotted, since setup did not run).
 	let needsNode: NodeCommand | null = null;
-	const { sandbox, snapshot, written, streaming } = await step(
+	const { sandbox, snapshot, streaming } = await step(
 		'sandbox',
 		async () => {
 			const made = await deps.createSandbox(base);
@@ -240,61 +244,6 @@ export async function prepareEnvironment(
 	};
 }
 
-/**
- * Whether the agent may start before every file is in: no setup script, or one whose first
- * command needs Node (Lite skips it; the runtime is known once the sandbox is made). A
- * WebContainer asked for by name runs any setup, which needs the whole tree.
- */
-function startsEarly(environment: EnvironmentRecord): boolean {
-	const script = environment.setupScript;
-	if (!script.trim()) return true;
-	return environment.runtime !== 'webcontainer' && firstNodeCommand(script) !== null;
-}
-
-const noListing = () => null;
-
-const emptyStats: CheckoutStats = {
-	requests: 0,
-	filesFetched: 0,
-	bytesFetched: 0,
-	fromCache: false
-};
-
-/** Checkout progress for the log; the step's own line says how far it is, every tenth. */
-function checkoutProgress(emit: (event: PrepareEvent) => void) {
-	let shown = -1;
-	return (progress: CheckoutProgress) => {
-		const { listed: _files, ...rest } = progress; // bytes stay out of the log
-		emit({ type: 'checkout-progress', progress: rest });
-		if (rest.phase !== 'fetching' || rest.total === 0) return;
-		const tenth = Math.floor((rest.loaded / rest.total) * 10);
-		if (tenth === shown) return;
-		shown = tenth;
-		const detail = `${count(rest.loaded)} of ${plural(rest.total, 'file')} fetched`;
-		emit({ type: 'step', step: 'checkout', status: 'running', detail });
-	};
-}
-
-function pendingPaths(baseline: Baseline, first: CheckoutListed['files']): Set<string> {
-	const written = new Set(first.map((f) => f.path));
-	return new Set(baseline.entries.map((e) => e.path).filter((path) => !written.has(path)));
-}
-
-/** Baseline blob contents by oid, once the tree is in (the attempt's diff is taken against them). */
-function baselineReader(checkedOut: CheckedOut, treeReady: Promise<void>) {
-	let blobs: Map<string, Uint8Array | undefined> | undefined;
-	return async (oid: string): Promise<Uint8Array> => {
-		await treeReady;
-		if (!blobs) {
-			const byPath = new Map(checkedOut.files.map((file) => [file.path, file.data]));
-			blobs = new Map(checkedOut.baseline.entries.map((e) => [e.oid, byPath.get(e.path)]));
-		}
-		return blobs.get(oid) ?? new Uint8Array();
-	};
-}
-
-const count = (n: number) => n.toLocaleString('en-US');
-
 const skippedSetup: SetupResult = {
 	exitCode: 0,
 	durationMs: 0,
@@ -303,7 +252,7 @@ const skippedSetup: SetupResult = {
 	aborted: false
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function checkoutDetail({ baseline, stats }: CheckedOut): string {
 	const files = `${plural(baseline.entries.length, 'file')} at ${baseline.commit.slice(0, 7)}`;

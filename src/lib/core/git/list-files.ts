@@ -3,12 +3,7 @@
 import type { Baseline, CheckoutStats } from './baseline.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './baseline.ts';
 import { checkout, gitdirFor, readerFor, type CheckoutOptions } from './checkout.ts';
-import {
-	baselineOf,
-	fetchVerified,
-	listCommit,
-	resolveBranchOrKnown
-} from './github-listing.ts';
+import { baselineOf, fetchVerified, listCommit, resolveBranchOrKnown } from './github-listing.ts';
 import { hasObject, loadBaseline, openObjectStore, readBlob } from './object-store.ts';
 
 export type ListedFiles = {
