@@ -187,7 +187,7 @@ function report(
 	if (!textual) text = `(binary content of type ${contentType}, not shown)`;
 	else {
 		const raw = new TextDecoder().decode(body.bytes);
-		text = isHtml(contentType, raw) ? htmlToText(raw) : raw;
+		text = isHtml(contentType, raw) ? htmlToText(raw, url) : raw;
 	}
 	const notes = [
 		`Fetched ${url} (HTTP ${response.status}${contentType ? `, ${contentType}` : ''}, ${body.bytes.length} bytes).`
