@@ -1,7 +1,7 @@
 // The one place that decides which forge serves a repository: from its URL, and from Settings,
 // where a self-managed GitLab or Gitea host is named once (Settings → Git hosts, its kind).
 // Adding a forge: a folder implementing `Forge`, plus its line in `forges` below.
-import { hostKey } from '../credentials/index.ts';
+import { hostKey, isLoopback } from '../credentials/index.ts';
 import type { RepoRef } from '../git/repo-ref.ts';
 import type { GitHostCredential } from '../store/schema.ts';
 import { createGitHubForge } from './github/index.ts';
@@ -70,4 +70,24 @@ export function forgeRepoFor(ref: RepoRef, hosts: readonly ForgeHost[]): ForgeRe
 /** The forge with an API for `repo`, or null for plain git (which the git worker serves). */
 export function forgeFor(repo: ForgeRepo, context: ForgeContext): Forge | null {
 	return forges[repo.kind]?.(repo, context) ?? null;
+}
+
+/** The API base of a forge on `host` (`https://git.example.com/api/v4`; http on loopback). */
+export function forgeApiBase(host: string, kind: 'gitlab' | 'gitea'): string | null {
+	const key = hostKey(host);
+	if (!key) return null;
+	const scheme = isLoopback(new URL(`http://${key}`).hostname) ? 'http' : 'https';
+	return `${scheme}://${key}${API_PATH[kind]}`;
+}
+
+/** Settings' Test button for a forge host: the token's login and scopes, asked of its API. */
+export function forgeForHost(
+	host: string,
+	kind: 'gitlab' | 'gitea',
+	context: ForgeContext
+): Forge | null {
+	const apiBase = forgeApiBase(host, kind);
+	if (!apiBase) return null;
+	const origin = new URL(apiBase).origin;
+	return forgeFor({ kind, apiBase, path: '', webUrl: origin, cloneUrl: origin }, context);
 }

@@ -9,4 +9,11 @@ export type {
 	RepoInfo,
 	TokenCheck
 } from './types.ts';
-export { forgeFor, forgeKindOfHost, forgeRepoFor, type ForgeHost } from './forge-for.ts';
+export {
+	forgeApiBase,
+	forgeFor,
+	forgeForHost,
+	forgeKindOfHost,
+	forgeRepoFor,
+	type ForgeHost
+} from './forge-for.ts';

@@ -45,12 +45,25 @@ export type StorageSettings = { snapshotMaxAgeHours: number };
 /** The price table (Settings → Costs edits a copy of the shipped one) and the default budget. */
 export type CostSettings = { prices: Price[]; defaultBudget: Budget | null };
 
+/**
+ * A remote MCP server (Streamable HTTP) the user added in Settings → Tools. Its bearer token, if
+ * any, is a per-host credential in `git.hosts` (one store of tokens, each bound to its host).
+ */
+export type McpServerSettings = {
+	/** Prefixes its tools' names for the model (`<name>__<tool>`). */
+	name: string;
+	url: string;
+};
+
+export type ToolSettings = { mcpServers: McpServerSettings[] };
+
 export type Settings = {
 	model: ModelSettings;
 	github: GitHubSettings;
 	git: GitSettings;
 	storage: StorageSettings;
 	costs: CostSettings;
+	tools: ToolSettings;
 };
 
 export type SettingsRecord = Settings & { id: 'app'; updatedAt: number };
@@ -73,8 +86,24 @@ export type EnvironmentRecord = {
 	runtime: RuntimeChoice;
 	/** How the agent checks its work (guessed from package.json or AGENTS.md, editable). */
 	testCommand?: string;
+	/** MCP server tools the user enabled for this environment, as listed when enabled. */
+	mcpTools?: McpToolChoice[];
 	createdAt: number;
 	updatedAt: number;
+};
+
+/** One MCP tool enabled for an environment: what the model is offered, and where it runs. */
+export type McpToolChoice = {
+	/** The server's name and URL in Settings → Tools when the tool was enabled. */
+	server: string;
+	url: string;
+	/** The tool's own name on its server. */
+	tool: string;
+	description: string;
+	/** The tool's JSON Schema for its arguments, passed to the model as it is. */
+	inputSchema: Record<string, unknown>;
+	/** The server annotates it `readOnlyHint: true`: offered in Ask mode too. */
+	readOnly: boolean;
 };
 
 export type TaskMode = 'code' | 'ask';
@@ -89,6 +118,10 @@ export type TaskRecord = {
 	attemptCount: number;
 	/** The attempt the user chose among several (its changes are the task's in the list). */
 	chosenAttemptId?: string;
+	/** What the task may spend on the model; raised from the task page to go on. */
+	budget?: Budget | null;
+	/** With several attempts: all draw on the one budget, or each gets an equal part. */
+	budgetSplit?: 'share' | 'split';
 	createdAt: number;
 	updatedAt: number;
 };

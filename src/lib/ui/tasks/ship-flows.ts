@@ -1,18 +1,15 @@
-// The two ways an attempt leaves the browser: through GitHub's API (a branch, then a pull
-// request; a base branch that moved on is caught before the push and may be rebased onto), or
-// over git's smart HTTP to any other host (a branch; the person opens the request there).
-import { credentialsOf, githubEndpointFor } from '$lib/core/credentials';
+// The two ways an attempt leaves the browser: through a forge's API (GitHub, GitLab: a branch,
+// then a pull or merge request; a base branch that moved on is caught before the push and may
+// be rebased onto), or over git's smart HTTP to any other host (a branch; the person opens the
+// request there). Which one is decided once, in core/forge's forge-for.ts.
 import { diffStats, rebaseConflictError, type FileChange } from '$lib/core/diff';
+import type { Forge } from '$lib/core/forge';
 import { mergeRequestLink, type MergeRequestLink, type RepoRef } from '$lib/core/git';
 import {
-	baseBranchHead,
 	commitMessage,
 	maskedBranchName,
-	openPullRequest,
 	pullRequestBody,
-	pullRequestTitle,
-	pushChanges,
-	rebaseOntoHead
+	pullRequestTitle
 } from '$lib/core/github';
 import { secretMasker } from '$lib/core/secrets';
 import type { AttemptResult, EnvironmentRecord, Settings, TaskRecord } from '$lib/core/store';
@@ -39,10 +36,16 @@ export type Pushed = NonNullable<AttemptResult['pushed']>;
 
 export type ShipOutcome =
 	| { kind: 'base-moved'; head: string }
-	| { kind: 'pull-request'; url: string; pushed: Pushed; baseMoved: boolean; rebased: boolean }
+	| {
+			kind: 'pull-request';
+			url: string;
+			/** "pull request", "merge request". */
+			noun: string;
+			pushed: Pushed;
+			baseMoved: boolean;
+			rebased: boolean;
+	  }
 	| { kind: 'branch'; pushed: Pushed; link: MergeRequestLink; base: string; rebased: boolean };
-
-type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
 
 /**
  * The commit message and branch of a push: from the task's title, masked with every secret
@@ -77,44 +80,25 @@ async function headToRebaseOnto(
 
 async function baseAndChanges(
 	input: ShipInput,
-	repo: { apiBase: string; token: string; owner: string; repo: string },
+	forge: Forge,
 	choice: BaseChoice
 ): Promise<{ base: { commit: string; tree: string }; changes: FileChange[] } | { ask: string }> {
 	const { result } = input;
 	const target = await headToRebaseOnto(input, choice, () =>
-		baseBranchHead({ ...repo, branch: result.baseline.branch })
+		forge.branchHead(result.baseline.branch)
 	);
 	if ('ask' in target) return target;
 	if (!target.head) return { base: result.baseline, changes: result.changes };
 	input.report('Rebasing onto the new head…');
-	const rebased = await rebaseOntoHead({ ...repo, head: target.head, changes: result.changes });
+	const rebased = await forge.rebaseOnto(target.head, result.changes);
 	if (!rebased.ok) throw rebaseConflictError(rebased.conflicts);
 	return rebased;
 }
 
-export async function shipToGitHub(
-	input: ShipInput,
-	ref: GitHubRef,
-	choice: BaseChoice
-): Promise<ShipOutcome> {
+/** What the request's body tells: the whole task, masked. */
+function requestTask(input: ShipInput, mask: (text: string) => string) {
 	const { task, result, view } = input;
-	const access = githubEndpointFor(ref.apiBase, credentialsOf(input.settings));
-	const repo = { ...access, owner: ref.owner, repo: ref.repo };
-	const target = await baseAndChanges(input, repo, choice);
-	if ('ask' in target) return { kind: 'base-moved', head: target.ask };
-	input.report('Pushing a branch…');
-	const { mask, message, branch } = titled(task, input.known);
-	const pushed = await pushChanges({
-		...repo,
-		baseline: target.base,
-		changes: target.changes,
-		branch,
-		message,
-		existingBranch: existingBranch(result),
-		onProgress: (p) => input.report(`Pushing: ${p.phase} ${p.total ? `${p.done}/${p.total}` : ''}`)
-	});
-	input.report('Opening the pull request…');
-	const prTask = {
+	return {
 		prompt: task.prompt,
 		followUps: view.items.flatMap((i) => (i.kind === 'user' ? [i.text] : [])).slice(1),
 		summary: result.summary,
@@ -125,8 +109,31 @@ export async function shipToGitHub(
 		stats: diffStats(result.changes),
 		mask
 	};
-	const pr = await openPullRequest({
-		...repo,
+}
+
+/** A branch and its pull or merge request, through the forge's API. */
+export async function shipThroughForge(
+	input: ShipInput,
+	forge: Forge & Required<Pick<Forge, 'openChangeRequest'>>,
+	choice: BaseChoice
+): Promise<ShipOutcome> {
+	const { task, result } = input;
+	const target = await baseAndChanges(input, forge, choice);
+	if ('ask' in target) return { kind: 'base-moved', head: target.ask };
+	input.report('Pushing a branch…');
+	const { mask, message, branch } = titled(task, input.known);
+	const pushed = await forge.push({
+		baseline: target.base,
+		changes: target.changes,
+		branch,
+		message,
+		existingBranch: existingBranch(result),
+		onProgress: (p) => input.report(`Pushing: ${p.phase} ${p.total ? `${p.done}/${p.total}` : ''}`)
+	});
+	const noun = forge.changeRequestNoun ?? 'pull request';
+	input.report(`Opening the ${noun}…`);
+	const prTask = requestTask(input, mask);
+	const request = await forge.openChangeRequest({
 		head: pushed.branch,
 		base: result.baseline.branch,
 		title: pullRequestTitle(prTask),
@@ -137,13 +144,15 @@ export async function shipToGitHub(
 	const rebased = target.base.commit !== result.baseline.commit;
 	return {
 		kind: 'pull-request',
-		url: pr.url,
-		baseMoved: pr.baseMoved,
+		url: request.url,
+		noun,
+		baseMoved: request.baseMoved,
 		rebased,
 		pushed: {
 			branch: pushed.branch,
 			commitSha: pushed.commitSha,
-			pullRequestUrl: pr.url,
+			pullRequestUrl: request.url,
+			changeRequestRef: `${forge.kind === 'gitlab' ? '!' : '#'}${request.number}`,
 			...(rebased ? { base: target.base } : {})
 		}
 	};

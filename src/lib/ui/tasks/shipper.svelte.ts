@@ -1,6 +1,8 @@
 // "Create PR" / "Push branch" for one attempt: scan the diff for secrets (a hit waits for the
 // user's confirmation), check whether the base branch moved on (offering a rebase), push, open
 // (or find) the pull request where the host is GitHub, and remember the branch.
+import { credentialsOf } from '$lib/core/credentials';
+import { forgeFor, forgeRepoFor, type ForgeHost, type ForgeKind } from '$lib/core/forge';
 import { parseRepoInput, type MergeRequestLink } from '$lib/core/git';
 import { AppError } from '$lib/core/http';
 import { scanForSecrets, type SecretHit } from '$lib/core/secrets';
@@ -13,7 +15,7 @@ import {
 } from '$lib/core/store';
 import type { LogView } from '$lib/core/tasks';
 import { appDb } from '../db';
-import { pushToGitHost, shipToGitHub, type BaseChoice } from './ship-flows';
+import { pushToGitHost, shipThroughForge, type BaseChoice } from './ship-flows';
 import { attemptsStore } from './attempts-store.svelte';
 
 export type ShipState =
@@ -21,19 +23,38 @@ export type ShipState =
 	| { kind: 'secrets'; hits: SecretHit[] }
 	| { kind: 'base-moved'; head: string }
 	| { kind: 'pushing'; message: string }
-	| { kind: 'done'; url: string; branch: string; baseMoved: boolean; rebased: boolean }
+	| {
+			kind: 'done';
+			url: string;
+			/** "pull request", "merge request". */
+			noun: string;
+			branch: string;
+			baseMoved: boolean;
+			rebased: boolean;
+	  }
 	| { kind: 'pushed'; branch: string; base: string; link: MergeRequestLink; rebased: boolean }
 	| { kind: 'error'; code: string; message: string; hint: string };
 
 export type ShipOptions = { confirmed?: boolean; base?: BaseChoice };
 
-/** Whether a repository is pushed through GitHub's API (a pull request) or over git (a branch). */
-export function shipTarget(repoUrl: string, githubApiBase: string): 'github' | 'git' {
+/**
+ * The forge a repository is pushed through (a pull or merge request), or `git` (a branch over
+ * smart HTTP): core/forge decides, from the URL and Settings' git hosts.
+ */
+export function shipTarget(
+	repoUrl: string,
+	githubApiBase: string,
+	hosts: readonly ForgeHost[] = []
+): ForgeKind {
 	try {
-		return parseRepoInput(repoUrl, githubApiBase).ref.kind;
+		return forgeRepoFor(parseRepoInput(repoUrl, githubApiBase).ref, hosts).kind;
 	} catch {
 		return 'github';
 	}
+}
+
+function unreachable(kind: string): never {
+	throw new AppError('unexpected', `No way to push a ${kind} repository.`);
 }
 
 export class Shipper {
@@ -41,9 +62,13 @@ export class Shipper {
 	draft = $state(false);
 	/** The GitHub API base from Settings, which decides what counts as a GitHub repository. */
 	githubApiBase = $state('https://api.github.com');
+	/** Settings' git hosts: a self-managed GitLab or Gitea is named there with its kind. */
+	hosts = $state.raw<ForgeHost[]>([]);
 
 	async loadSettings() {
-		this.githubApiBase = (await settingsRepo(await appDb()).get()).github.apiBase;
+		const settings = await settingsRepo(await appDb()).get();
+		this.githubApiBase = settings.github.apiBase;
+		this.hosts = settings.git.hosts.map(({ host, kind }) => ({ host, kind }));
 	}
 
 	async ship(
@@ -70,10 +95,19 @@ export class Shipper {
 				report: (message: string) => (this.state = { kind: 'pushing', message })
 			};
 			input.report('Pushing a branch…');
-			const outcome =
-				ref.kind === 'github'
-					? await shipToGitHub(input, ref, options.base ?? 'ask')
-					: await pushToGitHost(input, ref, options.base ?? 'ask');
+			// The one choice: a forge with an API opens the request; any other host gets a branch.
+			const forge = forgeFor(forgeRepoFor(ref, settings.git.hosts), {
+				credentials: credentialsOf(settings)
+			});
+			const outcome = forge?.openChangeRequest
+				? await shipThroughForge(
+						input,
+						{ ...forge, openChangeRequest: forge.openChangeRequest },
+						options.base ?? 'ask'
+					)
+				: ref.kind === 'git'
+					? await pushToGitHost(input, ref, options.base ?? 'ask')
+					: unreachable(ref.kind);
 			if (outcome.kind === 'base-moved') {
 				this.state = { kind: 'base-moved', head: outcome.head };
 				return;
@@ -85,6 +119,7 @@ export class Shipper {
 					? {
 							kind: 'done',
 							url: outcome.url,
+							noun: outcome.noun,
 							branch: outcome.pushed.branch,
 							baseMoved: outcome.baseMoved,
 							rebased: outcome.rebased
