@@ -9,3 +9,4 @@ export {
 } from './run-attempt.ts';
 export { attemptChanges, type AttemptChanges, type PatchFormatter } from './attempt-changes.ts';
 export { conversationFromLog, replayPatches, RESUME_MESSAGE } from './resume.ts';
+export { restoreResult, type RebuildTarget, type StoredResult } from './restore-result.ts';

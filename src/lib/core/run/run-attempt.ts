@@ -19,6 +19,7 @@ import type { NetworkPolicy } from '../network/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import type { AttemptStatus, EnvironmentRecord, TaskMode } from '../store/index.ts';
 import type { AttemptLogEntry } from '../tasks/index.ts';
+import type { RebuildTarget } from './restore-result.ts';
 
 /** What a finished attempt keeps in the page so a follow-up can continue it. */
 export type AttemptSession = {
@@ -41,8 +42,11 @@ export type RunAttemptInput = {
 	signal: AbortSignal;
 	/** Called once preparation is over, before the first model call: the agent policy applies. */
 	onAgentPhase?: () => void;
-	/** Continuing a lost run: its conversation, and a replay of its edits on the new sandbox. */
-	resume?: { messages: Message[]; replay(sandbox: Sandbox): Promise<void> };
+	/**
+	 * Continuing without the sandbox (a lost run, or a finished attempt this page does not hold):
+	 * its conversation, and what rebuilds its files on the new sandbox (returning a note for the log).
+	 */
+	resume?: { messages: Message[]; replay(target: RebuildTarget): Promise<string | undefined> };
 };
 
 export type RunAttemptResult = {
@@ -73,7 +77,16 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 				readBaseline,
 				messages: input.resume?.messages ?? []
 			};
-			await input.resume?.replay(prepared.sandbox);
+			const entries = new Map(prepared.baseline.entries.map((e) => [e.path, e]));
+			const note = await input.resume?.replay({
+				sandbox: prepared.sandbox,
+				commit: prepared.baseline.commit,
+				read: async (path) => {
+					const entry = entries.get(path);
+					return entry ? { bytes: await readBaseline(entry.oid), mode: entry.mode } : null;
+				}
+			});
+			if (note) input.log({ kind: 'prepare', event: { type: 'notice', message: note } });
 		} catch (error) {
 			if (input.signal.aborted) return end(status, 'cancelled', 'Cancelled while preparing.');
 			const message =

@@ -62,6 +62,8 @@ export function buildLogView(entries: readonly AttemptLogEntry[]): LogView {
 		switch (entry.kind) {
 			case 'status':
 				view.status = entry.status;
+				// A later run that prepares again (a rebuilt sandbox) gets its own steps.
+				if (entry.status === 'preparing') prepare = undefined;
 				if (entry.status === 'interrupted' || entry.status === 'failed')
 					view.items.push({ ...entry });
 				break;

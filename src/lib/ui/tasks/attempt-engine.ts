@@ -6,7 +6,7 @@ import { coreTools } from '$lib/core/agent';
 import type { FileChange } from '$lib/core/diff';
 import { createModelClient } from '$lib/core/model';
 import type { NetworkAuditEvent } from '$lib/core/network';
-import type { NetworkState, Sandbox } from '$lib/core/sandbox';
+import type { NetworkState } from '$lib/core/sandbox';
 import { createEnvironmentSnapshots } from '$lib/core/snapshots';
 import {
 	snapshotsRepo,
@@ -21,11 +21,13 @@ import {
 	attemptChanges,
 	conversationFromLog,
 	replayPatches,
+	restoreResult,
 	runAttempt,
 	type AttemptChanges,
 	type AttemptSession,
 	type RunAttemptInput,
-	type RunAttemptResult
+	type RunAttemptResult,
+	type StoredResult
 } from '$lib/core/run';
 import type { AttemptLogEntry } from '$lib/core/tasks';
 import { gitAccess } from '../environments/environment-editor.svelte';
@@ -101,11 +103,21 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 	});
 }
 
-/** Continuing a lost run: its conversation from the log, its apply_patch edits replayed. */
-export function resumeFromLog(entries: AttemptLogEntry[]): NonNullable<RunAttemptInput['resume']> {
+/**
+ * Going on without the attempt's sandbox: its conversation from the log, and its files from the
+ * stored result when it has one (a finished Code attempt), else its apply_patch edits replayed.
+ */
+export function resumeFromLog(
+	entries: AttemptLogEntry[],
+	stored?: StoredResult
+): NonNullable<RunAttemptInput['resume']> {
 	return {
 		messages: conversationFromLog(entries),
-		replay: (sandbox: Sandbox) => replayPatches(entries, sandbox).then(() => {})
+		replay: async (target) => {
+			if (stored) return restoreResult(stored, target);
+			const edits = await replayPatches(entries, target.sandbox);
+			return `Sandbox rebuilt from the baseline and ${edits} replayed edit${edits === 1 ? '' : 's'}.`;
+		}
 	};
 }
 

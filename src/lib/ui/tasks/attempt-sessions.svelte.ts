@@ -19,6 +19,14 @@ class AttemptSessions {
 		this.#held.set(attemptId, session);
 	}
 
+	/** Lets go of a session (its sandbox disposed), when it no longer is the attempt's state. */
+	async drop(attemptId: string): Promise<void> {
+		const session = this.#held.get(attemptId);
+		if (!session) return;
+		this.#held.delete(attemptId);
+		await session.sandbox.dispose();
+	}
+
 	/** The baseline's paths of a held attempt (for the file view). */
 	baselinePaths(attemptId: string): string[] | undefined {
 		return this.#held.get(attemptId)?.baseline.entries.map((entry) => entry.path);

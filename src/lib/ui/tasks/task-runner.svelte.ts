@@ -1,14 +1,12 @@
-// The tab's scheduler of attempts: it starts, queues, runs, cancels and continues them, holding
-// each one's Web Lock for as long as this tab runs it, and after a reload interrupts only the
-// attempts no tab runs any more. Records and logs are written by the attempts store; sandboxes
-// kept for follow-ups are attempt-sessions, network phases network-states. The heavy half
+// The tab's scheduler of attempts: it creates, queues, runs, cancels, follows up and continues
+// them. Which attempts this tab runs (their locks, recovery) is attempt-ownership; records and
+// logs are written by the attempts store; sandboxes kept for follow-ups are attempt-sessions,
+// network phases network-states. The heavy half
 // (agent, model client, sandbox runtimes) is attempt-engine.ts, loaded with `import()` when an
 // attempt starts, so pages that only list or create tasks stay light.
-import { SvelteSet } from 'svelte/reactivity';
 import type { ProposedTask } from '$lib/core/agent';
 import type { RunAttemptInput } from '$lib/core/run';
 import {
-	attemptsRepo,
 	environmentsRepo,
 	newId,
 	settingsRepo,
@@ -17,21 +15,15 @@ import {
 	type TaskRecord
 } from '$lib/core/store';
 import {
-	attemptLocks,
 	createScheduler,
-	INTERRUPTED_MESSAGE,
-	interruptWhenFreed,
 	isActiveStatus,
-	recoverInterrupted,
 	taskTitle,
 	type AttemptLogEntry,
-	type JobState,
-	type LockRequester,
-	type RecoverDeps,
-	type Release
+	type JobState
 } from '$lib/core/tasks';
 import { appDb } from '../db';
 import { pageChannel } from './attempt-channel';
+import { attemptOwnership } from './attempt-ownership.svelte';
 import { attemptSessions } from './attempt-sessions.svelte';
 import { attemptsStore } from './attempts-store.svelte';
 import { setupPolicyFor } from '$lib/core/network';
@@ -47,58 +39,34 @@ export type NewTask = {
 	attempts: number;
 };
 
-/** Where Web Locks are missing, every lock is free: an attempt is then owned by no tab. */
-const noLocks: LockRequester = {
-	request: (_name, _options, callback) => Promise.resolve(callback({}))
-};
-
 class TaskRunner {
-	/** Attempts this tab runs: it holds their locks (queued, running, or storing its last entries). */
-	#owned = new SvelteSet<string>();
 	#scheduler = createScheduler({
 		concurrency: 2,
 		onChange: (id, state) => this.#onJob(id, state)
 	});
-	#locks = attemptLocks(globalThis.navigator?.locks ?? noLocks);
-	#held = new Map<string, Release>();
-	/** Runs that ended and are storing their last writes before letting go of the lock. */
-	#releasing = new Map<string, Promise<void>>();
 	/** Jobs whose run began (a job cancelled while queued never ran). */
 	#started = new Set<string>();
-	/** Attempts another tab runs, whose lock this tab waits for (to notice that tab going away). */
-	#watching = new Set<string>();
 	#recovered: Promise<void> | undefined;
 	/** The attempt engine's chunk, once asked for (see warmUp). */
 	#engine: Promise<void> | undefined;
 
 	/**
-	 * Attempts that were running when their page went away are interrupted, not lost. Those whose
-	 * lock another tab holds run there: they are left alone, and watched.
+	 * Attempts that were running when their page went away are interrupted, not lost (those
+	 * another tab runs are left alone); from here on this tab hears the others' requests.
 	 */
 	recoverInterrupted(): Promise<void> {
 		this.#recovered ??= (async () => {
 			pageChannel().listen((message) => {
-				if (message.type === 'cancel' && this.#held.has(message.attemptId))
+				if (message.type === 'cancel' && attemptOwnership.owns(message.attemptId))
 					this.#scheduler.cancel(message.attemptId);
+				// Another tab runs the attempt on: the sandbox this tab kept is behind it now.
+				if (message.type === 'log' && !attemptOwnership.owns(message.attemptId))
+					void attemptSessions.drop(message.attemptId);
 			});
 			await attemptsStore.load();
-			const { elsewhere } = await recoverInterrupted(await this.#recoverDeps());
-			for (const id of elsewhere) this.watch(id);
+			await attemptOwnership.recover();
 		})();
 		return this.#recovered;
-	}
-
-	/**
-	 * Waits for the lock of an attempt another tab runs: when that tab lets go and the attempt is
-	 * still active in the store, the tab went away mid-run and the attempt is interrupted.
-	 */
-	watch(attemptId: string): void {
-		if (this.#held.has(attemptId) || this.#watching.has(attemptId)) return;
-		this.#watching.add(attemptId);
-		void this.#recoverDeps()
-			.then((deps) => interruptWhenFreed(attemptId, deps))
-			.catch((error) => console.error(`Watching attempt ${attemptId} failed`, error))
-			.finally(() => this.#watching.delete(attemptId));
 	}
 
 	async createTask(input: NewTask): Promise<string> {
@@ -119,7 +87,7 @@ class TaskRunner {
 			...{ createdAt: now, updatedAt: now }
 		}));
 		// Locked before the records exist: no other tab ever sees them active and unowned.
-		for (const attempt of attempts) await this.#own(attempt.id);
+		for (const attempt of attempts) await attemptOwnership.own(attempt.id);
 		await attemptsStore.addTask(task, attempts);
 		for (const attempt of attempts) this.#enqueue(attempt, task, input.prompt);
 		return task.id;
@@ -135,9 +103,16 @@ class TaskRunner {
 		});
 	}
 
+	/**
+	 * A follow-up on any attempt that is not running, in any tab: with the sandbox this tab holds,
+	 * or else one rebuilt from the stored result (or the log's edits) with the log's conversation.
+	 */
 	async followUp(attemptId: string, text: string): Promise<void> {
 		const claimed = await this.#claim(attemptId, (a) => !isActiveStatus(a.status));
-		if (claimed) this.#enqueue(claimed.attempt, claimed.task, text);
+		if (!claimed) return;
+		const { attempt, task } = claimed;
+		const resume = attemptSessions.has(attemptId) ? undefined : await this.#rebuild(attempt);
+		this.#enqueue(attempt, task, text, resume);
 	}
 
 	/** Continues an attempt a previous page left unfinished: fresh sandbox, edits replayed. */
@@ -145,20 +120,24 @@ class TaskRunner {
 		// Another tab may have continued it first: then it is no longer interrupted here.
 		const claimed = await this.#claim(attemptId, (a) => a.status === 'interrupted');
 		if (!claimed) return;
-		const entries = (await attemptsStore.readLog(attemptId)).map((numbered) => numbered.entry);
-		const { RESUME_MESSAGE, resumeFromLog } = await loadEngine();
-		this.#enqueue(claimed.attempt, claimed.task, RESUME_MESSAGE, resumeFromLog(entries));
+		const { RESUME_MESSAGE } = await loadEngine();
+		this.#enqueue(
+			claimed.attempt,
+			claimed.task,
+			RESUME_MESSAGE,
+			await this.#rebuild(claimed.attempt)
+		);
 	}
 
 	/** Cancels a run of this tab, or asks the tab that runs the attempt to cancel it. */
 	cancel(attemptId: string): void {
-		if (this.#held.has(attemptId)) this.#scheduler.cancel(attemptId);
+		if (attemptOwnership.owns(attemptId)) this.#scheduler.cancel(attemptId);
 		else pageChannel().post({ type: 'cancel', attemptId });
 	}
 
 	/** Whether this tab runs the attempt (reactive). */
 	isLive(attemptId: string): boolean {
-		return this.#owned.has(attemptId);
+		return attemptOwnership.owns(attemptId);
 	}
 
 	/** Starts loading the attempt engine ahead of a start (e.g. while a task is being typed). */
@@ -181,47 +160,25 @@ class TaskRunner {
 		return attemptSessions.baselineFile(attemptId, path);
 	}
 
-	async #recoverDeps(): Promise<RecoverDeps> {
-		await attemptsStore.load();
-		return {
-			locks: this.#locks,
-			// From IndexedDB, not the snapshot: read under the lock, it must be the stored truth.
-			all: async () => attemptsRepo(await appDb()).all(),
-			get: async (id) => attemptsRepo(await appDb()).get(id),
-			interrupt: async (attempt) => {
-				const message = INTERRUPTED_MESSAGE;
-				await attemptsStore.appendLog(attempt.id, [
-					{ kind: 'status', status: 'interrupted', message }
-				]);
-				await attemptsStore.setStatus(attempt.id, 'interrupted');
-			}
-		};
+	/**
+	 * How a run without the attempt's sandbox gets it back: an interrupted run replays its edits
+	 * from the log (its stored result, if any, is older than them); any other uses its result.
+	 */
+	async #rebuild(attempt: AttemptRecord): Promise<RunAttemptInput['resume']> {
+		const entries = (await attemptsStore.readLog(attempt.id)).map((numbered) => numbered.entry);
+		const { resumeFromLog } = await loadEngine();
+		return resumeFromLog(entries, attempt.status === 'interrupted' ? undefined : attempt.result);
 	}
 
-	/** Takes the attempt's lock (waiting for another tab to let go of it). */
-	async #own(attemptId: string): Promise<void> {
-		const release = await this.#locks.acquire(attemptId);
-		this.#held.set(attemptId, release);
-	}
-
-	/** The attempt's lock, when the attempt (read under it) is still `ready` to run. */
+	/** The attempt's lock and its task, when the attempt (read under the lock) is `ready`. */
 	async #claim(attemptId: string, ready: (attempt: AttemptRecord) => boolean) {
 		const job = this.#scheduler.state(attemptId);
 		if (job === 'queued' || job === 'running') return undefined;
-		await this.#releasing.get(attemptId); // a run that just ended lets go first
-		if (this.#held.has(attemptId)) return undefined;
-		await this.#own(attemptId);
-		const attempt = await attemptsRepo(await appDb()).get(attemptId);
+		const attempt = await attemptOwnership.claim(attemptId, ready);
 		const task = attempt && attemptsStore.task(attempt.taskId);
-		if (attempt && task && ready(attempt)) return { attempt, task };
-		this.#letGo(attemptId);
+		if (attempt && task) return { attempt, task };
+		if (attempt) attemptOwnership.letGo(attemptId);
 		return undefined;
-	}
-
-	#letGo(attemptId: string) {
-		void this.#held.get(attemptId)?.();
-		this.#held.delete(attemptId);
-		this.#owned.delete(attemptId);
 	}
 
 	#enqueue(
@@ -230,7 +187,6 @@ class TaskRunner {
 		userText: string,
 		resume?: RunAttemptInput['resume']
 	) {
-		this.#owned.add(attempt.id);
 		this.#started.delete(attempt.id);
 		void attemptsStore.setStatus(attempt.id, 'queued');
 		this.#scheduler.enqueue(attempt.id, (signal) =>
@@ -241,7 +197,7 @@ class TaskRunner {
 	#onJob(attemptId: string, state: JobState) {
 		if (state === 'running') this.#started.add(attemptId);
 		if (state !== 'finished' && state !== 'cancelled') return;
-		const releasing = (async () => {
+		const written = (async () => {
 			if (!this.#started.has(attemptId)) {
 				const message = 'Cancelled before it started.';
 				await attemptsStore.appendLog(attemptId, [
@@ -249,15 +205,11 @@ class TaskRunner {
 				]);
 				await attemptsStore.setStatus(attemptId, 'cancelled');
 			}
-			// The lock is let go only once the last status is stored, so a tab that takes it next
-			// reads the attempt as it ended.
 			await attemptsStore.written(attemptId);
-			this.#letGo(attemptId);
 		})();
-		this.#releasing.set(
-			attemptId,
-			releasing.catch(() => this.#letGo(attemptId))
-		);
+		// Only once the last status is stored, so a tab that takes the lock next reads the attempt
+		// as it ended.
+		attemptOwnership.releaseAfter(attemptId, written);
 	}
 
 	async #run(
