@@ -97,3 +97,70 @@ test('a scripted conversation with known usage shows its cost per turn, attempt 
 	]);
 	await screenshot(page, 'cost-settings');
 });
+
+test('a budget smaller than the conversation stops it before the turn that would cross it; a raised budget finishes it', async ({
+	page
+}) => {
+	const { baseURL, id } = await modelScript({
+		turns: [
+			{
+				toolCalls: [{ name: 'shell', arguments: { command: 'ls' } }],
+				usage: { promptTokens: 10_000, completionTokens: 1_000 }
+			},
+			{
+				toolCalls: [{ name: 'shell', arguments: { command: 'cat package.json' } }],
+				usage: { promptTokens: 11_000, completionTokens: 500 }
+			},
+			{
+				expect: { lastMessage: { role: 'user', equals: 'Go on.' } },
+				content: 'Finished.',
+				usage: { promptTokens: 12_000, completionTokens: 500 }
+			}
+		]
+	});
+	await configure(page, { modelBaseURL: baseURL, modelApiKey: '', model: MODEL });
+	await addPrice(page);
+	await createEnvironment(page, 'acme/ts-failing-test');
+	await page.goto('/');
+	await page.getByRole('textbox', { name: 'Task' }).fill('Read the package');
+	await page.getByLabel('Budget', { exact: true }).selectOption('usd');
+	await page.getByLabel('Budget in dollars').fill('0.06');
+	await screenshot(page, 'cost-composer-budget');
+	await page.getByRole('button', { name: 'Code', exact: true }).click();
+	await expect(page).toHaveURL(/#\/tasks\/[a-f0-9]{16}$/);
+
+	// Turn 1 costs $0.028 and turn 2 $0.026 ($0.054 in all); the third request would carry about
+	// 11,500 tokens of history and more ($0.023 at least): past $0.06, so it is never sent.
+	const final = page.getByTestId('final');
+	await expect(final).toHaveAttribute('data-reason', 'budget');
+	await expect(final.locator('.reason')).toHaveText(
+		/^Budget reached: the next turn would bring the spend to about \$0\.07\d+ of the \$0\.06 budget\. The work so far is kept; a follow-up with a raised budget goes on\.$/
+	);
+	await expect(page.getByTestId('attempt-cost')).toHaveText('Attempt: $0.054');
+	await expect(
+		page.getByRole('list', { name: 'Attempt log' }).getByTestId('tool-call')
+	).toHaveCount(2);
+	await screenshot(page, 'cost-budget-reached');
+
+	const budget = page.getByTestId('task-budget');
+	await expect(budget).toContainText('Budget: $0.06');
+	await budget.getByRole('button', { name: 'Change budget' }).click();
+	await budget.getByLabel('Task budget in dollars').fill('1');
+	await budget.getByRole('button', { name: 'Save budget' }).click();
+	await expect(budget).toContainText('Budget: $1.00');
+	await page.getByLabel('Follow-up').fill('Go on.');
+	await page.getByRole('button', { name: 'Send' }).click();
+	await expect(page.getByTestId('final').last()).toHaveAttribute('data-reason', 'done');
+	await expect(page.getByTestId('final').last()).toContainText('Finished.');
+	// $0.054 + 12,000 × $2 + 500 × $8 per million = $0.082.
+	await expect(page.getByTestId('attempt-cost')).toHaveText('Attempt: $0.082');
+
+	const state = (await (
+		await fetch(`${baseURL.replace(/\/s\/[^/]+\/v1$/, '')}/_scripts/${id}`)
+	).json()) as {
+		mismatches: unknown[];
+		consumed: number;
+	};
+	expect(state.mismatches).toEqual([]);
+	expect(state.consumed).toBe(3);
+});

@@ -8,6 +8,7 @@ export type {
 	NetworkHook,
 	ObjectSchema,
 	PropertySchema,
+	SpendGuard,
 	Tool,
 	ToolContext,
 	ToolDetails,

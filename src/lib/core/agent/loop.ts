@@ -3,6 +3,7 @@
 // fails. It emits every step as an AgentEvent and returns the conversation for a follow-up.
 import { addUsage, type Message } from '../model/index.ts';
 import { compactHistory } from './compaction.ts';
+import { estimateNextRequest } from './next-request.ts';
 import type { Emit, FinalEvent } from './events.ts';
 import { requestReply, type Reply } from './model-turn.ts';
 import { parseProposedTasks } from './proposed-tasks.ts';
@@ -42,6 +43,7 @@ async function loop(run: RunState, emit: Emit): Promise<FinalEvent> {
 		const stop = stopBeforeTurn(run);
 		if (stop) return finalEvent(run, stop);
 		compact(run, emit);
+		if (await overBudget(run)) return finalEvent(run, 'budget');
 		run.turn += 1;
 		emit({ type: 'turn_start', turn: run.turn });
 		const reply = await requestReply(run, emit);
@@ -60,6 +62,7 @@ async function settle(run: RunState, reply: Reply, emit: Emit): Promise<End | nu
 	const whole = reply.finish.reason !== 'error' && reply.finish.reason !== 'aborted';
 	if (whole || !reply.estimated) {
 		run.total = addUsage(run.total, reply.usage);
+		run.usages.push(reply.usage);
 		const { usage, estimated } = reply;
 		const { model, endpoint } = run.input.model;
 		emit({
@@ -79,6 +82,8 @@ async function settle(run: RunState, reply: Reply, emit: Emit): Promise<End | nu
 			...(reply.calls.length ? { toolCalls: reply.calls } : {})
 		});
 	}
+	// The usage just counted covers the history up to here: its prompt and this reply.
+	run.covered = whole || !reply.estimated ? run.messages.length : -1;
 	if (reply.text) run.lastText = reply.text;
 	switch (reply.finish.reason) {
 		case 'stop':
@@ -106,11 +111,22 @@ async function settle(run: RunState, reply: Reply, emit: Emit): Promise<End | nu
 	}
 }
 
+/** Whether the task's budget forbids the next request; the reason is kept for the end message. */
+async function overBudget(run: RunState): Promise<boolean> {
+	const guard = run.input.spendGuard;
+	if (!guard) return false;
+	const note = await guard.check(run.usages, estimateNextRequest(run));
+	if (note === null) return false;
+	run.budgetNote = note;
+	return true;
+}
+
 function compact(run: RunState, emit: Emit): void {
 	const overheadTokens = estimateTextTokens(run.input.systemPrompt + JSON.stringify(run.specs));
 	const result = compactHistory(run.messages, { contextWindow: run.contextWindow, overheadTokens });
 	if (!result) return;
 	run.messages = result.messages;
+	run.covered = -1;
 	const { compacted, tokensBefore, tokensAfter } = result;
 	emit({ type: 'compaction', messages: compacted, tokensBefore, tokensAfter });
 }

@@ -23,6 +23,15 @@ export type RunState = {
 	turn: number;
 	toolCalls: number;
 	total: Usage;
+	/** Each reply's usage in this run, in order. */
+	usages: Usage[];
+	/**
+	 * How many messages the last reply's usage covers (its prompt and its own reply); what came
+	 * after is new to the next request. -1 when compaction rewrote the history since.
+	 */
+	covered: number;
+	/** Why the run stopped for its budget, once it did. */
+	budgetNote?: string;
 	/** The model's text of the latest turn that had any. */
 	lastText: string;
 	/** Clears the wall-clock timer. */
@@ -54,6 +63,8 @@ export function startRun(input: AgentInput, userSignal: AbortSignal): RunState {
 		turn: 0,
 		toolCalls: 0,
 		total: { promptTokens: 0, completionTokens: 0 },
+		usages: [],
+		covered: -1,
 		lastText: '',
 		dispose: () => clearTimeout(timer),
 		interruption: () =>
@@ -81,6 +92,8 @@ export function endMessage(run: RunState, reason: FinalReason): string {
 			return `Stopped: the time limit of ${formatDuration(maxWallMs)} was reached.`;
 		case 'max_tokens':
 			return `Stopped after ${tokensSpent(run)} tokens: the limit is ${maxTokens}.`;
+		case 'budget':
+			return `Budget reached: ${run.budgetNote ?? 'the next turn would cross it'}. The work so far is kept; a follow-up with a raised budget goes on.`;
 		case 'cancelled':
 			return 'Cancelled.';
 		case 'error':

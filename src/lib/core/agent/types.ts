@@ -1,6 +1,6 @@
 // The Tool seam and what a run is given. A tool is a file exporting one of these; the loop finds
 // it by name and hands it a context with the sandbox, the abort signal and an output sink.
-import type { Message, ModelClient } from '../model/index.ts';
+import type { Message, ModelClient, Usage } from '../model/index.ts';
 import type { AppliedChange } from '../patch/index.ts';
 import type { OutputChunk, Sandbox } from '../sandbox/index.ts';
 import type { WebFetchDetails } from './tools/web-fetch.ts';
@@ -9,7 +9,24 @@ export type AgentMode = 'code' | 'ask';
 
 /** Why a run ended; each is a distinct end the UI shows. */
 export type FinalReason =
-	'done' | 'max_turns' | 'max_wall_time' | 'max_tokens' | 'cancelled' | 'error' | 'length';
+	| 'done'
+	| 'max_turns'
+	| 'max_wall_time'
+	| 'max_tokens'
+	/** The next request would cross the task's budget (money or tokens). */
+	| 'budget'
+	| 'cancelled'
+	| 'error'
+	| 'length';
+
+/**
+ * The task's budget, asked before every request: `spent` is this run's usage turn by turn, `next`
+ * the estimated usage of the request about to go out. It answers why that request must not be
+ * sent, or null. The guard knows the budget and what was spent outside this run.
+ */
+export type SpendGuard = {
+	check(spent: readonly Usage[], next: Usage): Promise<string | null>;
+};
 
 /** Where network decisions will plug in; typed loosely until the network module settles. */
 export type NetworkHook = {
@@ -98,4 +115,5 @@ export type AgentInput = {
 	/** Tokens the model can take in; defaults to what is known of the model id. */
 	contextWindow?: number;
 	network?: NetworkHook;
+	spendGuard?: SpendGuard;
 };

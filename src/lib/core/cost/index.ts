@@ -23,3 +23,4 @@ export {
 	totalUsd
 } from './format-cost.ts';
 export { spendReport, type SpendReport, type SpendRow, type TimedEntry } from './spend-report.ts';
+export { budgetCheck, measure, spentOf, type BudgetScope } from './budget.ts';

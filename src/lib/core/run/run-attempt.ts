@@ -5,6 +5,7 @@ import {
 	loadAgentsInstructions,
 	runAgent,
 	type FinalEvent,
+	type SpendGuard,
 	type Tool
 } from '../agent/index.ts';
 import {
@@ -42,6 +43,8 @@ export type RunAttemptInput = {
 	signal: AbortSignal;
 	/** Called once preparation is over, before the first model call: the agent policy applies. */
 	onAgentPhase?: () => void;
+	/** The task's budget, asked before every model request. */
+	spendGuard?: SpendGuard;
 	/**
 	 * Continuing without the sandbox (a lost run, or a finished attempt this page does not hold):
 	 * its conversation, and what rebuilds its files on the new sandbox (returning a note for the log).
@@ -116,7 +119,8 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 			model: input.model,
 			// The environment's variables for every agent command; its secrets were setup's only.
 			sandbox: withAgentVariables(session.sandbox, input.environment.envVars),
-			mode: input.mode
+			mode: input.mode,
+			spendGuard: input.spendGuard
 		},
 		(event) => input.log({ kind: 'agent', event }),
 		input.signal

@@ -35,6 +35,7 @@ import { createSandbox } from '../sandbox/create-sandbox';
 import { formatPatchInWorker } from '../workers/diff-client';
 import { gitRequest } from '../workers/git-client';
 import { sandboxFetch } from '../workers/sandbox-fetch';
+import { taskSpendGuard } from '../cost/spend-guard';
 
 export type PageAttempt = {
 	attemptId: string;
@@ -99,7 +100,8 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 		log: emit,
 		signal: run.signal,
 		resume: run.resume,
-		onAgentPhase: run.onAgentPhase
+		onAgentPhase: run.onAgentPhase,
+		spendGuard: taskSpendGuard(task.id, run.attemptId, settings.model)
 	});
 }
 

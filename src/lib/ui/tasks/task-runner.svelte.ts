@@ -5,6 +5,7 @@
 // (agent, model client, sandbox runtimes) is attempt-engine.ts, loaded with `import()` when an
 // attempt starts, so pages that only list or create tasks stay light.
 import type { ProposedTask } from '$lib/core/agent';
+import type { Budget } from '$lib/core/cost';
 import type { RunAttemptInput } from '$lib/core/run';
 import {
 	environmentsRepo,
@@ -37,6 +38,8 @@ export type NewTask = {
 	environmentId: string;
 	branch: string;
 	attempts: number;
+	budget?: Budget | null;
+	budgetSplit?: 'share' | 'split';
 };
 
 class TaskRunner {
@@ -79,6 +82,7 @@ class TaskRunner {
 			environmentId: input.environmentId,
 			branch: input.branch,
 			attemptCount: input.attempts,
+			...(input.budget ? { budget: input.budget, budgetSplit: input.budgetSplit ?? 'share' } : {}),
 			createdAt: now,
 			updatedAt: now
 		};
