@@ -7,9 +7,10 @@ import { buildFixtureRepos } from '../fixtures/build-repos.ts';
 import { startCorsProxy } from '../servers/cors-proxy.ts';
 import { startGitServer } from '../servers/git.ts';
 import { startGitHubServer } from '../servers/github.ts';
+import { startGitLabServer } from '../servers/gitlab.ts';
 import { startHostileGitServer } from '../servers/hostile-git.ts';
 import { startModelServer } from '../servers/model.ts';
-import { HOSTILE_TOKEN, PEER_ENV, PEER_TOKEN } from './peers.ts';
+import { GITLAB_READ_TOKEN, GITLAB_TOKEN, HOSTILE_TOKEN, PEER_ENV, PEER_TOKEN } from './peers.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	const root = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
@@ -22,6 +23,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 		root,
 		tokens: { [PEER_TOKEN]: { login: 'octo', scopes: ['repo', 'workflow'] } }
 	});
+	const gitlab = await startGitLabServer({
+		root,
+		tokens: {
+			[GITLAB_TOKEN]: { username: 'tanuki', scopes: ['api'] },
+			[GITLAB_READ_TOKEN]: { username: 'tanuki', scopes: ['read_api'] }
+		}
+	});
 	const model = await startModelServer();
 	const hostile = await startHostileGitServer({ root, token: HOSTILE_TOKEN });
 	const corsProxy = await startCorsProxy();
@@ -29,6 +37,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 	process.env[PEER_ENV.git] = git.url;
 	process.env[PEER_ENV.gitNoCors] = gitNoCors.url;
 	process.env[PEER_ENV.github] = github.url;
+	process.env[PEER_ENV.gitlab] = gitlab.url;
 	process.env[PEER_ENV.model] = model.url;
 	process.env[PEER_ENV.hostile] = hostile.url;
 	process.env[PEER_ENV.corsProxy] = corsProxy.url;
@@ -37,6 +46,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 			git.close(),
 			gitNoCors.close(),
 			github.close(),
+			gitlab.close(),
 			model.close(),
 			hostile.close(),
 			corsProxy.close()

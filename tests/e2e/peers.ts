@@ -5,12 +5,17 @@ import type { LoggedRequest } from '../servers/forward.ts';
 export const PEER_TOKEN = 'ghp_e2eTestToken0000000000000000000000';
 /** The one password the hostile git host accepts (its own token, for Settings → Git hosts). */
 export const HOSTILE_TOKEN = 'hostile-host-own-token-0000';
+/** The GitLab peer's tokens: one with the `api` scope, one with `read_api` only. */
+export const GITLAB_TOKEN = 'gitlab-e2e-api-scope-token-0000';
+export const GITLAB_READ_TOKEN = 'gitlab-e2e-read-scope-token-000';
 
 export const PEER_ENV = {
 	root: 'PATCHBAY_PEER_ROOT',
 	git: 'PATCHBAY_PEER_GIT',
 	gitNoCors: 'PATCHBAY_PEER_GIT_NO_CORS',
 	github: 'PATCHBAY_PEER_GITHUB',
+	/** A GitLab API v4 peer (and smart HTTP) over the same bare repos. */
+	gitlab: 'PATCHBAY_PEER_GITLAB',
 	model: 'PATCHBAY_PEER_MODEL',
 	/** A git host that always asks for credentials and logs every request's headers. */
 	hostile: 'PATCHBAY_PEER_HOSTILE',
