@@ -101,7 +101,8 @@ export class RepoPaste {
 		if (this.state.kind !== 'ready' || this.state.environment.setupScript === this.setupScript)
 			return;
 		const environment = {
-			...this.state.environment,
+			// A plain copy: IndexedDB cannot store the $state proxy (the put failed, and Code with it).
+			...$state.snapshot(this.state.environment),
 			setupScript: this.setupScript,
 			updatedAt: Date.now()
 		};
