@@ -71,9 +71,8 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 				(event) => input.log({ kind: 'prepare', event }),
 				input.signal
 			);
-			const byPath = new Map(prepared.files.map((file) => [file.path, file.data]));
-			const blobs = new Map(prepared.baseline.entries.map((e) => [e.oid, byPath.get(e.path)]));
-			const readBaseline = async (oid: string) => blobs.get(oid) ?? new Uint8Array();
+			// The files may still be arriving (prepare.ts): this waits for them.
+			const readBaseline = prepared.readBaseline;
 			session = {
 				sandbox: prepared.sandbox,
 				baseline: prepared.baseline,

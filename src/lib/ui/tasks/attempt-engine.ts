@@ -76,6 +76,8 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 				: {}
 		),
 		prepare: {
+			// The agent may start while the files arrive (no setup to run on them): prepare.ts.
+			startEarly: true,
 			checkout: (onProgress) =>
 				gitRequest(
 					{
