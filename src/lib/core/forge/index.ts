@@ -17,3 +17,4 @@ export {
 	forgeRepoFor,
 	type ForgeHost
 } from './forge-for.ts';
+export { lookupRepository } from './lookup.ts';

@@ -7,7 +7,6 @@ import http from 'isomorphic-git/http/web';
 import {
 	gitdirFor,
 	listWithFiles,
-	lookupRepo,
 	openObjectStore,
 	parseRepoInput,
 	pushOverSmartHttp,
@@ -16,6 +15,7 @@ import {
 	type GitRemoteOptions
 } from '$lib/core/git';
 import { rebaseConflictError } from '$lib/core/diff';
+import { lookupRepository } from '$lib/core/forge';
 import { AppError } from '$lib/core/http';
 import { proposerReads, proposeSetup } from '$lib/core/start';
 import { startCheckout } from './checkout-in-worker';
@@ -30,12 +30,12 @@ async function handle(id: number, request: GitRequest) {
 	const { credentials } = access;
 	const { ref } = parseRepoInput(access.repoUrl, access.githubApiBase);
 	if (request.type === 'lookup') {
-		const info = await lookupRepo(ref, { credentials, corsProxy: access.corsProxy, http });
+		const info = await lookupRepository(ref, { credentials, corsProxy: access.corsProxy, http });
 		post({ id, kind: 'result', value: info });
 		return;
 	}
 	if (request.type === 'propose') {
-		const info = await lookupRepo(ref, { credentials, corsProxy: access.corsProxy, http });
+		const info = await lookupRepository(ref, { credentials, corsProxy: access.corsProxy, http });
 		const branch =
 			request.branch && info.branches.includes(request.branch)
 				? request.branch
