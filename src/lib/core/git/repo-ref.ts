@@ -49,8 +49,8 @@ function github(apiBase: string, owner: string, repo: string): RepoRef {
 
 /**
  * Reads what a person pasted: `owner/repo`, a github.com URL (with or without `.git`, or a
- * `/tree/<branch>` page), a URL on the configured GitHub API's host (GitHub Enterprise), or any
- * other https:// git URL.
+ * `/tree/<branch>` page), a URL on the configured GitHub API's host (GitHub Enterprise), a
+ * GitLab page (`gitlab.com/group/sub/repo/-/tree/<branch>`), or any other https:// git URL.
  */
 export function parseRepoInput(input: string, githubApiBase: string): ParsedRepo {
 	const text = input.trim().replace(/\/+$/, '');
@@ -85,6 +85,15 @@ export function parseRepoInput(input: string, githubApiBase: string): ParsedRepo
 		return branch ? { ref, branch } : { ref };
 	}
 	if (parts.length === 0) throw badRepo(`${url.href} has no repository path.`);
+	// A GitLab page (`group/sub/repo/-/tree/branch`, `…/-/merge_requests`): the project ends
+	// before `/-/`, which no repository path holds.
+	const dash = parts.indexOf('-');
+	if (dash >= 2) {
+		const project = `${url.origin}/${parts.slice(0, dash).map(encodeURIComponent).join('/')}`;
+		const tree = parts[dash + 1] === 'tree' && parts.length > dash + 2;
+		const ref: RepoRef = { kind: 'git', url: project };
+		return tree ? { ref, branch: parts.slice(dash + 2).join('/') } : { ref };
+	}
 	return { ref: { kind: 'git', url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') } };
 }
 

@@ -4,6 +4,7 @@
 import { parseRepoInput } from '../git/index.ts';
 import { AppError } from '../http/index.ts';
 import { FULL_SHA, namesGitHub, parseGitHubAddress } from './github-path.ts';
+import { parseForgeAddress } from './forge-path.ts';
 import { cleanPrompt, isBranchName, START_LINK_LIMITS } from './link-values.ts';
 
 export type StartMode = 'code' | 'ask';
@@ -31,7 +32,7 @@ export function parseStartLink(fragment: string): StartLink | null {
 	if (!route.startsWith('/')) return null;
 	const query = NEW_ROUTE.exec(route);
 	if (query) return fromQuery(query[1] ?? '');
-	const target = parseGitHubAddress(route.slice(1));
+	const target = parseGitHubAddress(route.slice(1)) ?? parseForgeAddress(route.slice(1));
 	return target && target.repo.length <= START_LINK_LIMITS.repo ? target : null;
 }
 
