@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
 import { bash } from '../sandbox/commands/fixture.ts';
-import { tempDir } from '../diff/git-repo.ts';
+import { removeDir, tempDir } from '../diff/git-repo.ts';
 import type { CorpusRepo } from './corpus-repo.ts';
 import type { PairState } from './pair-state.ts';
 
@@ -74,7 +74,7 @@ export type PatchCheck = {
 /** The review's changes for the pair, formatted as the exported patch, checked against git. */
 export function patchChecker(corpus: CorpusRepo) {
 	const applyDir = tempDir(`patchbay-apply-${corpus.name}-`);
-	return async (state: PairState): Promise<PatchCheck> => {
+	const check = async (state: PairState): Promise<PatchCheck> => {
 		const changes = await detectChanges(
 			state.baseline,
 			readerFromFiles(state.childFiles),
@@ -98,6 +98,7 @@ export function patchChecker(corpus: CorpusRepo) {
 		const applied = applyAndCompare(corpus, applyDir, state, formatPatch(changes));
 		return { sections: total, sameSections, differing, ...applied };
 	};
+	return Object.assign(check, { dispose: () => removeDir(applyDir) });
 }
 
 /** Sections of a patch held as latin1 text (one char a byte). */

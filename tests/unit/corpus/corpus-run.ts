@@ -43,9 +43,9 @@ export async function compareCorpus(
 	} = {}
 ): Promise<CorpusReport> {
 	const corpus: CorpusRepo = openCorpus(name);
+	const build = pairBuilder(corpus);
+	const checkPatch = patchChecker(corpus);
 	try {
-		const build = pairBuilder(corpus);
-		const checkPatch = patchChecker(corpus);
 		const pairs = select(corpus.pairs);
 		const report: CorpusReport = {
 			repo: name,
@@ -74,6 +74,8 @@ export async function compareCorpus(
 		}
 		return report;
 	} finally {
+		build.dispose();
+		checkPatch.dispose();
 		corpus.dispose();
 	}
 }

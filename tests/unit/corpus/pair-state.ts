@@ -12,7 +12,7 @@ import {
 	type CommitInfo,
 	type Sandbox
 } from '../../../src/lib/core/sandbox/index.ts';
-import { tempDir } from '../diff/git-repo.ts';
+import { removeDir, tempDir } from '../diff/git-repo.ts';
 import { gitIn, type CorpusRepo } from './corpus-repo.ts';
 
 export const ROOT = '/work/repo';
@@ -33,7 +33,7 @@ export type PairState = {
 export function pairBuilder(corpus: CorpusRepo) {
 	const dir = tempDir(`patchbay-pair-${corpus.name}-`);
 	gitIn(dir, ['init', '-q', '-b', 'main']);
-	return async (parent: string, child: string): Promise<PairState> => {
+	const build = async (parent: string, child: string): Promise<PairState> => {
 		resetRepo(dir);
 		const objects = corpus.git(['rev-list', '--objects', '--no-object-names', '-n', '1', parent]);
 		const pack = corpus.git(['pack-objects', '--stdout', '-q'], objects);
@@ -75,6 +75,7 @@ export function pairBuilder(corpus: CorpusRepo) {
 		);
 		return { parent, child, dir, sandbox, baseline, childFiles, commitInfo, readBaseline };
 	};
+	return Object.assign(build, { dispose: () => removeDir(dir) });
 }
 
 /** Empties the working tree, the index, the packs and the shallow file; keeps .git itself. */
