@@ -5,8 +5,8 @@
 import type { Credentials } from '../credentials/index.ts';
 import type { FileChange, RebaseOutcome } from '../diff/index.ts';
 import type { ExistingBranch } from '../github/advance-branch.ts';
-import type { BranchSpec } from '../github/branch-name.ts';
-import type { PushProgress, PushResult } from '../github/push-types.ts';
+import type { BranchSpec } from '../change-request/branch-name.ts';
+import type { PushProgress, PushResult } from '../change-request/push-types.ts';
 
 export type { ExistingBranch, BranchSpec, PushProgress, PushResult };
 

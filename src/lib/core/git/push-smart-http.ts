@@ -4,14 +4,14 @@
 // follow-up fast-forward behave as the GitHub push does.
 import * as git from 'isomorphic-git';
 import type { FileChange } from '../diff/index.ts';
-// Straight to the file, not github/index.ts: that would pull Octokit into the git worker.
+// Straight to the file, not an index: the git worker loads only what it uses.
 import {
 	branchNameFor,
 	firstFreeName,
 	isCandidateOf,
 	type BranchSpec
-} from '../github/branch-name.ts';
-import type { PushProgress } from '../github/push-types.ts';
+} from '../change-request/branch-name.ts';
+import type { PushProgress } from '../change-request/push-types.ts';
 import { AppError } from '../http/index.ts';
 import { hasObject, type ObjectStore } from './object-store.ts';
 import { explainGitError, remoteArgs, type GitRemoteOptions } from './remote.ts';

@@ -2,7 +2,7 @@
 // current head (a fast-forward, never forced). A head we did not push means someone else did.
 import { branchUrl, isDraftOf, readCommit, writeCommit, type CommitDraft } from './commit-draft.ts';
 import { branchDiverged } from './errors.ts';
-import type { PushResult } from './push-types.ts';
+import type { PushResult } from '../change-request/push-types.ts';
 import { branchHead, type RepoCall } from './repo-call.ts';
 
 export type ExistingBranch = { name: string; sha: string };

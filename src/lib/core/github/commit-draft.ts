@@ -1,7 +1,6 @@
 // The commit a push makes, and how to recognise it later. A commit's id depends on its dates,
 // so a retried push makes a different one; "ours" therefore means same tree, same parent and
 // same message, which is what a push whose answer was lost has left behind.
-import { maskCutLine } from '../secrets/index.ts';
 import type { RepoCall } from './repo-call.ts';
 
 export type CommitDraft = { tree: string; parent: string; message: string };
@@ -30,17 +29,6 @@ const toPushed = (data: CommitData): PushedCommit => ({
 	parents: data.parents.map((parent) => parent.sha),
 	message: data.message
 });
-
-/**
- * A push's commit message: the task's title, masked. The title is the prompt's first line cut
- * short, so a secret the cut went through is masked from the whole line.
- */
-export function commitMessage(
-	task: { title: string; prompt: string },
-	mask: (text: string) => string
-): string {
-	return maskCutLine(task.title, task.prompt, mask);
-}
 
 export async function readCommit(call: RepoCall, sha: string): Promise<PushedCommit> {
 	const { data } = await call.octokit.rest.git.getCommit({

@@ -3,7 +3,7 @@ export { createGitHubClient, type GitHubAccess } from './client.ts';
 export type { ThrottleOptions } from './throttle.ts';
 export type { Clock } from './clock.ts';
 export { pushChanges, type PushOptions } from './push.ts';
-export type { PushProgress, PushResult } from './push-types.ts';
+export type { PushProgress, PushResult } from '../change-request/push-types.ts';
 export type { ExistingBranch } from './advance-branch.ts';
 export { baseBranchHead, rebaseOntoHead, type RepoAccess } from './rebase.ts';
 export {
@@ -13,7 +13,7 @@ export {
 	maskedBranchName,
 	slugify,
 	type BranchSpec
-} from './branch-name.ts';
+} from '../change-request/branch-name.ts';
 export {
 	openPullRequest,
 	type PullRequestOptions,
@@ -24,5 +24,5 @@ export {
 	pullRequestTitle,
 	type BlockedRequest,
 	type PullRequestTask
-} from './pr-body.ts';
-export { commitMessage } from './commit-draft.ts';
+} from '../change-request/request-body.ts';
+export { commitMessage } from '../change-request/commit-message.ts';

@@ -2,7 +2,7 @@
 // is written last, so a push that fails earlier leaves no branch behind; and a branch of the
 // family that already holds our commit is a retried push whose answer was lost, not a clash.
 import { AppError } from '../http/index.ts';
-import { candidateName, firstFreeName, isCandidateOf } from './branch-name.ts';
+import { candidateName, firstFreeName, isCandidateOf } from '../change-request/branch-name.ts';
 import {
 	branchUrl,
 	isDraftOf,
@@ -12,7 +12,7 @@ import {
 	type PushedCommit
 } from './commit-draft.ts';
 import { readFailure } from './failure.ts';
-import type { PushResult } from './push-types.ts';
+import type { PushResult } from '../change-request/push-types.ts';
 import { branchHead, type RepoCall } from './repo-call.ts';
 
 /** Branches of a family looked into for an earlier push of ours; more is not plausible. */

@@ -8,11 +8,11 @@ import type { FileChange } from '../diff/index.ts';
 import type { Baseline } from '../git/index.ts';
 import { AppError } from '../http/index.ts';
 import { advanceBranch, type ExistingBranch } from './advance-branch.ts';
-import { branchNameFor, type BranchSpec } from './branch-name.ts';
+import { branchNameFor, type BranchSpec } from '../change-request/branch-name.ts';
 import { clientFor, type GitHubAccess } from './client.ts';
 import { explainGitHubFailure } from './errors.ts';
 import { createBranch } from './new-branch.ts';
-import type { PushProgress, PushResult } from './push-types.ts';
+import type { PushProgress, PushResult } from '../change-request/push-types.ts';
 import { apiBaseOf, type RepoCall } from './repo-call.ts';
 import { writeTreeEdits, type TreeEdit } from './tree-entries.ts';
 

@@ -10,7 +10,7 @@ import {
 	maskedBranchName,
 	pullRequestBody,
 	pullRequestTitle
-} from '$lib/core/github';
+} from '$lib/core/change-request';
 import { secretMasker } from '$lib/core/secrets';
 import type { AttemptResult, EnvironmentRecord, Settings, TaskRecord } from '$lib/core/store';
 import type { LogView } from '$lib/core/tasks';

@@ -8,7 +8,7 @@ import {
 	candidateName,
 	firstFreeName,
 	isCandidateOf
-} from '../../github/branch-name.ts';
+} from '../../change-request/branch-name.ts';
 import { branchDiverged } from '../../github/errors.ts';
 import { AppError } from '../../http/index.ts';
 import type { ForgePushOptions, PushResult } from '../types.ts';

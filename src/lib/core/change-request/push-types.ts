@@ -8,7 +8,7 @@ export type PushProgress = {
 export type PushResult = {
 	branch: string;
 	commitSha: string;
-	/** The branch's page on GitHub. */
+	/** The branch's page on its host. */
 	url: string;
 	/**
 	 * created: a new branch; updated: the attempt's branch fast-forwarded; up-to-date: the branch
