@@ -163,3 +163,33 @@ test('a Cancel from the watching tab is sent to the tab that runs the attempt', 
 	}
 	await second.close();
 });
+
+test('when the tab that runs an attempt closes, the watching tab marks it interrupted', async ({
+	page
+}) => {
+	const { baseURL } = await modelScript({
+		turns: [{ content: 'Working on it…', hangAfterChunks: 3 }]
+	});
+	await configure(page, { modelBaseURL: baseURL, model: 'scripted-model' });
+	await createEnvironment(page, 'acme/empty-ish');
+	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+	await page.getByRole('textbox', { name: 'Task' }).fill('A task whose tab goes away');
+	await page.getByRole('button', { name: 'Code', exact: true }).click();
+	await expect(page).toHaveURL(/#\/tasks\/[a-f0-9]{16}$/);
+	await expect(page.getByTestId('model-text')).toContainText('Working on it');
+
+	const second = await page.context().newPage();
+	await second.goto(page.url().replace(/^.*#/, '/#'));
+	const status = second.locator('.attempt-head [data-status]');
+	await expect(second.getByTestId('elsewhere')).toBeVisible();
+	await expect(status).toHaveAttribute('data-status', 'running');
+
+	await page.close(); // its lock goes with it
+	await expect(status).toHaveAttribute('data-status', 'interrupted');
+	await expect(second.getByTestId('status-line')).toContainText(
+		'interrupted: The page was closed or reloaded'
+	);
+	await expect(second.getByTestId('elsewhere')).toHaveCount(0);
+	await expect(second.getByRole('button', { name: 'Continue' })).toBeVisible();
+	await second.close();
+});
