@@ -30,7 +30,8 @@ const settings: Settings = {
 	github: { token: githubToken, apiBase: 'https://api.github.com' },
 	git: { corsProxy: '', hosts: [] },
 	storage: { snapshotMaxAgeHours: 12 },
-	costs: { prices: [], defaultBudget: null }
+	costs: { prices: [], defaultBudget: null },
+	tools: { mcpServers: [] }
 };
 
 const environment: EnvironmentRecord = {

@@ -29,6 +29,7 @@ export { estimateTokens } from './tokens.ts';
 export {
 	applyPatchTool,
 	coreTools,
+	createMcpTool,
 	createWebFetchTool,
 	htmlToText,
 	shellTool,
@@ -36,6 +37,8 @@ export {
 	truncateHeadTail,
 	type ApplyPatchArgs,
 	type CoreToolOptions,
+	type McpCallDetails,
+	type McpToolOptions,
 	type ShellArgs,
 	type WebFetchArgs,
 	type WebFetchOptions,

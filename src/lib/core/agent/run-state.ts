@@ -51,10 +51,10 @@ export function startRun(input: AgentInput, userSignal: AbortSignal): RunState {
 		input,
 		budgets,
 		tools,
-		specs: [...tools.values()].map(({ name, description, parameters }) => ({
+		specs: [...tools.values()].map(({ name, description, parameters, foreignSchema }) => ({
 			name,
 			description,
-			parameters
+			parameters: foreignSchema?.schema ?? parameters
 		})),
 		contextWindow: input.contextWindow ?? contextWindowOf(input.model.model),
 		signal: AbortSignal.any([userSignal, wall.signal]),

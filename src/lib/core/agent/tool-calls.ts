@@ -90,7 +90,9 @@ function prepare(
 			problem: `The arguments of ${call.name} are not valid JSON (${why}). Send them again as one JSON object.`
 		};
 	}
-	const checked = checkArgs(tool.parameters, value);
+	const checked = tool.foreignSchema
+		? tool.foreignSchema.check(value)
+		: checkArgs(tool.parameters, value);
 	if ('problems' in checked) {
 		return { problem: `Invalid arguments for ${call.name}: ${checked.problems.join('; ')}.` };
 	}

@@ -4,6 +4,7 @@ import type { Message, ModelClient, Usage } from '../model/index.ts';
 import type { AppliedChange } from '../patch/index.ts';
 import type { OutputChunk, Sandbox } from '../sandbox/index.ts';
 import type { WebFetchDetails } from './tools/web-fetch.ts';
+import type { McpCallDetails } from './tools/mcp-tool.ts';
 
 export type AgentMode = 'code' | 'ask';
 
@@ -61,6 +62,7 @@ export type ToolDetails =
 			error?: { code: string; message: string; hint: string };
 	  }
 	| WebFetchDetails
+	| McpCallDetails
 	/** Unknown tool, unparseable or invalid arguments: the model is told and may try again. */
 	| { kind: 'invalid_call'; message: string }
 	/** The tool itself threw. */
@@ -91,6 +93,14 @@ export interface Tool<Args extends object = Record<string, unknown>> {
 	readonly parameters: ObjectSchema;
 	/** Tools that change files are not offered in Ask mode. */
 	readonly writesFiles?: boolean;
+	/**
+	 * Another program's JSON Schema for the arguments (an MCP server's tool): offered to the model
+	 * instead of `parameters`, and checked by `check` instead of the loop's own checker.
+	 */
+	readonly foreignSchema?: {
+		schema: Record<string, unknown>;
+		check(value: unknown): { args: Record<string, unknown> } | { problems: string[] };
+	};
 	/** Runs with arguments already checked against `parameters`. */
 	run(args: Args, ctx: ToolContext): Promise<ToolResult>;
 }

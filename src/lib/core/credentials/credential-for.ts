@@ -29,7 +29,11 @@ export function credentialsOf(settings: {
  * `git`: smart HTTP, directly or through `corsProxy` (a git host's own token first, else the
  * GitHub token on GitHub's hosts; through a proxy only a host's token the user let it carry).
  */
-export type CredentialRoute = { use: 'github-api' } | { use: 'git'; corsProxy?: string };
+export type CredentialRoute =
+	| { use: 'github-api' }
+	| { use: 'git'; corsProxy?: string }
+	/** A remote MCP server's request from the page: only that host's own token, never GitHub's. */
+	| { use: 'mcp' };
 
 export type Credential = {
 	kind: 'github' | 'git-host';
@@ -77,7 +81,7 @@ export function decideCredential(
 		// A URL on the proxy itself, or a proxy we cannot read: nothing is offered.
 		return { credential: null, reason: 'proxy-not-allowed' };
 	}
-	if (route.use === 'git') {
+	if (route.use === 'git' || route.use === 'mcp') {
 		const entry = credentials.gitHosts.find((h) => h.token && hostKey(h.host) === host);
 		if (entry) {
 			if (proxy && !entry.proxyMayCarry) return { credential: null, reason: 'proxy-not-allowed' };
@@ -92,6 +96,7 @@ export function decideCredential(
 			};
 		}
 	}
+	if (route.use === 'mcp') return { credential: null, reason: 'no-credential' };
 	const { token, apiBase } = credentials.github;
 	const api = parse(apiBase);
 	if (!token || !api || !githubHosts(apiBase).includes(host)) {
@@ -113,6 +118,12 @@ export function credentialFor(
 	route: CredentialRoute
 ): Credential | null {
 	return decideCredential(url, credentials, route).credential;
+}
+
+/** `Authorization` for a request to a remote MCP server at `url`, or null when it goes without. */
+export function mcpAuthorization(url: string, credentials: Credentials): string | null {
+	const credential = credentialFor(url, credentials, { use: 'mcp' });
+	return credential ? `Bearer ${credential.password}` : null;
 }
 
 /** `Authorization` for a GitHub REST request to `url`, or null when it must go without. */

@@ -4,6 +4,7 @@ export {
 	decideCredential,
 	githubAuthorization,
 	githubHosts,
+	mcpAuthorization,
 	noCredentials,
 	type Credential,
 	type CredentialDecision,

@@ -1,7 +1,7 @@
 import { DEFAULT_PRICES } from '../cost/default-prices.ts';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from '../model/deadline.ts';
 import type { PatchbayDb } from './open-db.ts';
-import type { GitHostCredential, Settings } from './schema.ts';
+import type { GitHostCredential, McpServerSettings, Settings } from './schema.ts';
 
 export const defaultSettings: Settings = {
 	model: {
@@ -15,7 +15,8 @@ export const defaultSettings: Settings = {
 	github: { token: '', apiBase: 'https://api.github.com' },
 	git: { corsProxy: '', hosts: [] },
 	storage: { snapshotMaxAgeHours: 12 },
-	costs: { prices: DEFAULT_PRICES.map((price) => ({ ...price })), defaultBudget: null }
+	costs: { prices: DEFAULT_PRICES.map((price) => ({ ...price })), defaultBudget: null },
+	tools: { mcpServers: [] }
 };
 
 /** The app's settings: one record, filled in with defaults for anything never saved. */
@@ -29,7 +30,8 @@ export function settingsRepo(db: PatchbayDb) {
 				// Records from before per-host credentials have no `hosts`: they read as none.
 				git: { ...defaultSettings.git, ...stored?.git, hosts: readHosts(stored?.git?.hosts) },
 				storage: { ...defaultSettings.storage, ...stored?.storage },
-				costs: { ...defaultSettings.costs, ...stored?.costs }
+				costs: { ...defaultSettings.costs, ...stored?.costs },
+				tools: { mcpServers: readMcpServers(stored?.tools?.mcpServers) }
 			};
 		},
 		async save(settings: Settings): Promise<void> {
@@ -49,4 +51,11 @@ function readHosts(hosts: unknown): GitHostCredential[] {
 			proxyMayCarry: h.proxyMayCarry === true,
 			...(h.kind === 'gitlab' || h.kind === 'gitea' || h.kind === 'github' ? { kind: h.kind } : {})
 		}));
+}
+
+function readMcpServers(servers: unknown): McpServerSettings[] {
+	if (!Array.isArray(servers)) return [];
+	return servers
+		.filter((s): s is Partial<McpServerSettings> => typeof s === 'object' && s !== null)
+		.map((s) => ({ name: String(s.name ?? ''), url: String(s.url ?? '') }));
 }

@@ -1,5 +1,6 @@
 import { checkHostEntry, githubHosts, hostKey } from '$lib/core/credentials';
 import { checkHttpUrl } from '$lib/core/http';
+import { sanitizeNamePart } from '$lib/core/mcp/tool-name';
 import { defaultSettings, settingsRepo, type Settings } from '$lib/core/store';
 import { appDb } from '../db';
 
@@ -13,7 +14,8 @@ export type SettingsErrors = Partial<
 		| 'snapshotMaxAge'
 		| 'connectTimeout'
 		| 'idleTimeout'
-		| 'costs',
+		| 'costs'
+		| 'mcpServers',
 		string
 	>
 >;
@@ -72,6 +74,12 @@ function normalise(settings: Settings): Settings {
 		costs: {
 			prices: settings.costs.prices.map((price) => ({ ...price, model: price.model.trim() })),
 			defaultBudget: settings.costs.defaultBudget
+		},
+		tools: {
+			mcpServers: settings.tools.mcpServers.map((server) => ({
+				name: server.name.trim(),
+				url: server.url.trim()
+			}))
 		}
 	};
 }
@@ -102,6 +110,8 @@ function validate(settings: Settings): SettingsErrors {
 		errors.snapshotMaxAge = 'Choose a number of hours from 0.1 to 720.';
 	const costs = checkCosts(settings.costs);
 	if (costs) errors.costs = costs;
+	const mcpServers = checkMcpServers(settings.tools.mcpServers);
+	if (mcpServers) errors.mcpServers = mcpServers;
 	return errors;
 }
 
@@ -123,6 +133,20 @@ function checkCosts(costs: Settings['costs']): string | null {
 	const budget = costs.defaultBudget;
 	if (budget && !(Number.isFinite(budget.limit) && budget.limit > 0))
 		return 'The default budget must be more than 0, or choose no budget.';
+	return null;
+}
+
+/** The first problem in Settings → Tools: a server without a name or URL, or a name used twice. */
+function checkMcpServers(servers: Settings['tools']['mcpServers']): string | null {
+	const prefixes = servers.map((server) => sanitizeNamePart(server.name.trim()).slice(0, 24));
+	for (const [index, server] of servers.entries()) {
+		if (!server.name.trim())
+			return `MCP server ${index + 1}: enter a name (it prefixes its tools).`;
+		const url = checkHttpUrl(server.url, 'MCP server URL');
+		if (url) return `MCP server ${server.name.trim()}: ${url}`;
+		if (prefixes.indexOf(prefixes[index]!) !== index)
+			return `Two MCP servers are named ${server.name.trim()}; give each its own name.`;
+	}
 	return null;
 }
 

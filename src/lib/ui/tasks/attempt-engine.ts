@@ -3,6 +3,7 @@
 // sandbox runtimes (just-bash, the WebContainer client) and environment snapshots. The home page
 // loads only the light half (task-runner.svelte.ts), so none of this counts before a task starts.
 import { coreTools } from '$lib/core/agent';
+import { credentialsOf } from '$lib/core/credentials';
 import type { FileChange } from '$lib/core/diff';
 import { createModelClient } from '$lib/core/model';
 import type { NetworkAuditEvent } from '$lib/core/network';
@@ -70,11 +71,17 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 			idleTimeoutMs: settings.model.idleTimeoutSeconds * 1000
 		}),
 		// web_fetch exists only when the agent phase may use the network; it decides every hop.
-		tools: coreTools(
-			environment.agentPolicy.access === 'on'
+		// MCP tools are the user's own choice per environment, called from the page (audited).
+		tools: coreTools({
+			...(environment.agentPolicy.access === 'on'
 				? { webFetch: { state: run.network, onAudit, fetch: sandboxFetch } }
-				: {}
-		),
+				: {}),
+			mcp: {
+				choices: environment.mcpTools ?? [],
+				credentials: () => credentialsOf(settings),
+				onAudit
+			}
+		}),
 		prepare: {
 			// The agent may start while the files arrive (no setup to run on them): prepare.ts.
 			startEarly: true,

@@ -207,9 +207,16 @@ function report(
 	};
 }
 
-/** The content inside an `untrusted_web_content` element that it cannot close early. */
-export function wrapUntrusted(url: string, text: string): string {
-	const safe = text.replace(/<\/?\s*untrusted_web_content/gi, (tag) => tag.replace('<', '‹'));
+/**
+ * The content inside an `untrusted_web_content` element (or `element`, for other outside
+ * content such as an MCP tool's result) that it cannot close early.
+ */
+export function wrapUntrusted(
+	url: string,
+	text: string,
+	element: 'untrusted_web_content' | 'untrusted_tool_result' = 'untrusted_web_content'
+): string {
+	const safe = text.replace(new RegExp(`</?\\s*${element}`, 'gi'), (tag) => tag.replace('<', '‹'));
 	const attribute = url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-	return `<untrusted_web_content url="${attribute}">\n${safe}\n</untrusted_web_content>`;
+	return `<${element} url="${attribute}">\n${safe}\n</${element}>`;
 }
