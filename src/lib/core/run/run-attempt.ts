@@ -62,6 +62,7 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 	const status = (value: AttemptStatus, message?: string) =>
 		input.log({ kind: 'status', status: value, message });
 	let session = input.session;
+	let treeReady: Promise<void> | undefined;
 	if (!session) {
 		status('preparing');
 		try {
@@ -73,6 +74,7 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 			);
 			// The files may still be arriving (prepare.ts): this waits for them.
 			const readBaseline = prepared.readBaseline;
+			treeReady = prepared.treeReady;
 			session = {
 				sandbox: prepared.sandbox,
 				baseline: prepared.baseline,
@@ -128,9 +130,20 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 	const final = result.final;
 	const outcome: AttemptStatus =
 		final.reason === 'cancelled' ? 'cancelled' : final.reason === 'error' ? 'failed' : 'done';
+	// The agent may have started before the checkout ended (prepare.ts): the attempt ends with
+	// every file in, and fails with the checkout.
+	const unready = await treeReady?.then(noFailure, (error: unknown) => error);
+	if (unready && outcome !== 'cancelled')
+		return end(
+			status,
+			'failed',
+			unready instanceof PrepareError ? `${unready.step}: ${unready.message}` : String(unready)
+		);
 	status(outcome, final.message);
 	return { status: outcome, session, final };
 }
+
+const noFailure = () => null;
 
 function end(
 	status: (s: AttemptStatus, m?: string) => void,
