@@ -1,8 +1,13 @@
-// The forge contract against GitHub and GitLab, each over its peer and the same fixtures.
+// The forge contract against GitHub, GitLab and plain git, each over its peer and the same
+// fixtures.
+import 'fake-indexeddb/auto';
+import LightningFS from '@isomorphic-git/lightning-fs';
+import type { PromiseFsClient } from 'isomorphic-git';
+import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { forgeFor, forgeRepoFor, type Forge } from '../../../src/lib/core/forge/index.ts';
-import { parseRepoInput } from '../../../src/lib/core/git/index.ts';
+import { checkout, parseRepoInput, type ObjectStore } from '../../../src/lib/core/git/index.ts';
 import { forgeContract } from './contract.ts';
 import { startForgePeers, TOKEN, type ForgePeers } from './peers.ts';
 
@@ -74,3 +79,43 @@ forgeContract('GitLab', () => {
 		}
 	};
 });
+
+/** Plain git pushes from a local object store: each copy is checked out into its own. */
+const stores = new Map<string, ObjectStore>();
+const noTokens: Credentials = {
+	github: { apiBase: 'https://api.github.com', token: '' },
+	gitHosts: []
+};
+
+forgeContract(
+	'plain git',
+	() => ({
+		forgeAt(path) {
+			const ref = parseRepoInput(`${peers.git.url}/${path}.git`, 'https://api.github.com').ref;
+			const forge = forgeFor(forgeRepoFor(ref, []), {
+				credentials: noTokens,
+				git: { http, corsProxy: '', store: stores.get(path) }
+			});
+			if (!forge) throw new Error('no git forge');
+			return forge;
+		},
+		async fresh(fixture) {
+			const copy = await peers.fresh(fixture, 'plain');
+			const fs = new LightningFS(`forge-${copy.path}`, {
+				wipe: true
+			}) as unknown as PromiseFsClient;
+			const { store } = await checkout({
+				ref: { kind: 'git', url: `${peers.git.url}/${copy.path}.git` },
+				branch: 'main',
+				fs,
+				http,
+				credentials: noTokens,
+				corsProxy: ''
+			});
+			stores.set(copy.path, store);
+			return copy;
+		},
+		changeRequests: async () => []
+	}),
+	false
+);

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureRepos } from '../../fixtures/build-repos.ts';
+import { startGitServer, type GitServer } from '../../servers/git.ts';
 import { startGitHubServer, type GitHubServer } from '../../servers/github.ts';
 import { startGitLabServer, type GitLabServer } from '../../servers/gitlab.ts';
 
@@ -24,6 +25,8 @@ export type ForgePeers = {
 	root: string;
 	github: GitHubServer;
 	gitlab: GitLabServer;
+	/** Plain smart HTTP (`git http-backend`). */
+	git: GitServer;
 	/** A fresh copy of `fixture` under `owner` (one or more path segments). */
 	fresh(fixture: string, owner: string): Promise<FixtureCopy>;
 	stop(): Promise<void>;
@@ -45,11 +48,13 @@ export async function startForgePeers(): Promise<ForgePeers> {
 			[READ_TOKEN]: { username: 'tanuki', scopes: ['read_api'] }
 		}
 	});
+	const git = await startGitServer({ root });
 	let copies = 0;
 	return {
 		root,
 		github,
 		gitlab,
+		git,
 		async fresh(fixture, owner) {
 			const at = `${owner}${++copies}`;
 			const gitDir = (await buildFixtureRepos(root, { owner: at }))[fixture];
@@ -65,7 +70,7 @@ export async function startForgePeers(): Promise<ForgePeers> {
 			};
 		},
 		async stop() {
-			await Promise.all([github.close(), gitlab.close()]);
+			await Promise.all([github.close(), gitlab.close(), git.close()]);
 			await rm(root, { recursive: true, force: true });
 		}
 	};

@@ -4,6 +4,7 @@
 import { hostKey, isLoopback } from '../credentials/index.ts';
 import type { RepoRef } from '../git/repo-ref.ts';
 import type { GitHostCredential } from '../store/schema.ts';
+import { createGitForge } from './git/index.ts';
 import { createGitHubForge } from './github/index.ts';
 import { createGitLabForge } from './gitlab/index.ts';
 import type { Forge, ForgeContext, ForgeKind, ForgeRepo } from './types.ts';
@@ -11,12 +12,13 @@ import type { Forge, ForgeContext, ForgeKind, ForgeRepo } from './types.ts';
 type MakeForge = (repo: ForgeRepo, context: ForgeContext) => Forge;
 
 /**
- * How each forge with an API is made: one line each. Plain git (any smart-HTTP host) has no
- * entry: the git worker serves it, since it needs the local object store.
+ * How each forge is made: one line each. Plain git (any smart-HTTP host) pushes from the local
+ * object store, so it is made where that lives (the git worker) with `ForgeContext.git`.
  */
 const forges: Partial<Record<ForgeKind, MakeForge>> = {
 	github: createGitHubForge,
-	gitlab: createGitLabForge
+	gitlab: createGitLabForge,
+	git: createGitForge
 };
 
 /** Hosts whose kind is known without Settings. */
@@ -67,7 +69,7 @@ export function forgeRepoFor(ref: RepoRef, hosts: readonly ForgeHost[]): ForgeRe
 	};
 }
 
-/** The forge with an API for `repo`, or null for plain git (which the git worker serves). */
+/** The forge that serves `repo` (null only for a kind no forge is built for yet). */
 export function forgeFor(repo: ForgeRepo, context: ForgeContext): Forge | null {
 	return forges[repo.kind]?.(repo, context) ?? null;
 }

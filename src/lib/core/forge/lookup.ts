@@ -20,11 +20,8 @@ export function lookupRepository(
 	}
 ): Promise<RepoInfo> {
 	const repo = forgeRepoFor(ref, options.credentials.gitHosts);
-	const forge = forgeFor(repo, { credentials: options.credentials, fetch: options.fetch });
+	const { credentials, http, corsProxy } = options;
+	const forge = forgeFor(repo, { credentials, fetch: options.fetch, git: { http, corsProxy } });
 	if (forge) return forge.lookup(options.signal);
-	return lookupGitRepo(repo.cloneUrl, {
-		http: options.http,
-		corsProxy: options.corsProxy,
-		credentials: options.credentials
-	});
+	return lookupGitRepo(repo.cloneUrl, { http, corsProxy, credentials });
 }

@@ -2,7 +2,9 @@
 // (github/, gitlab/, gitea/, git/) implements it; `forge-for.ts` alone decides which one serves
 // a repository. Host-neutral pieces (branch names, the request's body, push results, rebasing
 // onto a moved base) live outside any one forge and are passed in.
+import type { HttpClient } from 'isomorphic-git';
 import type { Credentials } from '../credentials/index.ts';
+import type { ObjectStore } from '../git/object-store.ts';
 import type { FileChange, RebaseOutcome } from '../diff/index.ts';
 import type { ExistingBranch } from '../github/advance-branch.ts';
 import type { BranchSpec } from '../change-request/branch-name.ts';
@@ -76,8 +78,9 @@ export type Forge = {
 	lookup(signal?: AbortSignal): Promise<RepoInfo>;
 	/** The commit `branch` points at, or null when it does not exist. */
 	branchHead(branch: string, signal?: AbortSignal): Promise<string | null>;
-	/** `changes` replayed onto `head`, a later commit of the base branch. */
+	/** `changes` replayed onto `head`, a later commit of the base branch `branch`. */
 	rebaseOnto(
+		branch: string,
 		head: string,
 		changes: readonly FileChange[],
 		signal?: AbortSignal
@@ -92,4 +95,6 @@ export type Forge = {
 export type ForgeContext = {
 	credentials: Credentials;
 	fetch?: typeof fetch;
+	/** Plain git's transport and the local object store it builds pushes in (the git worker's). */
+	git?: { http: HttpClient; corsProxy: string; store?: ObjectStore };
 };

@@ -90,7 +90,7 @@ async function baseAndChanges(
 	if ('ask' in target) return target;
 	if (!target.head) return { base: result.baseline, changes: result.changes };
 	input.report('Rebasing onto the new head…');
-	const rebased = await forge.rebaseOnto(target.head, result.changes);
+	const rebased = await forge.rebaseOnto(result.baseline.branch, target.head, result.changes);
 	if (!rebased.ok) throw rebaseConflictError(rebased.conflicts);
 	return rebased;
 }

@@ -36,7 +36,7 @@ export function createGitHubForge(repo: ForgeRepo, context: ForgeContext): Forge
 			const { baseBranchHead } = await import('../../github/rebase.ts');
 			return baseBranchHead({ ...at, branch, signal });
 		},
-		async rebaseOnto(head, changes, signal) {
+		async rebaseOnto(_branch, head, changes, signal) {
 			const { rebaseOntoHead } = await import('../../github/rebase.ts');
 			return rebaseOntoHead({ ...at, head, changes, signal });
 		},

@@ -38,7 +38,7 @@ export function createGitLabForge(repo: ForgeRepo, context: ForgeContext): Forge
 		changeRequestNoun: 'merge request',
 		lookup: (signal) => explained('lookup', () => lookupGitLabProject(api(signal))),
 		branchHead: (branch, signal) => explained('push', () => api(signal).branchHead(branch)),
-		rebaseOnto: (head, changes, signal) =>
+		rebaseOnto: (_branch, head, changes, signal) =>
 			explained('push', () => rebaseOntoGitLabHead(api(signal), head, changes)),
 		push: (options) =>
 			explained('push', () => pushToGitLab(api(options.signal), repo.webUrl, options)),
