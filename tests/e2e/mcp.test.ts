@@ -187,3 +187,21 @@ test('an Ask task is offered only the read-only tool', async ({ page }) => {
 	await expect(page.locator('[data-tool-kind="mcp"]').getByTestId('mcp-status')).toHaveText(['ok']);
 	expect(tracker.notes).toEqual([]);
 });
+
+test('a server that sends no CORS headers is explained, with what to do', async ({ page }) => {
+	tracker = await startMcpServer({ cors: false });
+	await page.goto('/#/settings');
+	await page.getByRole('button', { name: 'Add an MCP server' }).click();
+	const row = page.getByTestId('mcp-server');
+	await row.getByLabel('Name').fill('closed');
+	await row.getByLabel('URL').fill(tracker.url);
+	await row.getByRole('button', { name: 'Test' }).click();
+	const check = row.getByTestId('mcp-server-check').locator('[data-code]');
+	await expect(check).toHaveAttribute('data-code', 'cors-refused');
+	await expect(check).toContainText(
+		`${hostOf(tracker.url)} answered without CORS headers, so the browser cannot read it.`
+	);
+	await expect(check).toContainText('or put a CORS proxy in front of it');
+	// The server was reached (the browser just may not read it): it is not "unreachable".
+	expect(tracker.requests.length).toBeGreaterThan(0);
+});

@@ -4,7 +4,8 @@
 // A server that is gone or silent is an error result after the timeout, never a stuck run.
 import type { Credentials } from '../../credentials/index.ts';
 import { AppError } from '../../http/index.ts';
-import { callMcpTool, mcpToolName, type McpConnectOptions } from '../../mcp/index.ts';
+import type { McpConnectOptions } from '../../mcp/client.ts';
+import { mcpToolName } from '../../mcp/tool-name.ts';
 import { networkAuditEvent, type NetworkAuditEvent } from '../../network/index.ts';
 import type { McpToolChoice } from '../../store/schema.ts';
 import type { Tool, ToolResult } from '../types.ts';
@@ -78,6 +79,8 @@ export function createMcpTool(choice: McpToolChoice, options: McpToolOptions): T
 				...(options.fetch ? { fetch: options.fetch } : {})
 			};
 			try {
+				// The SDK (~300 KB) loads with the first MCP call, not with every attempt.
+				const { callMcpTool } = await import('../../mcp/client.ts');
 				const outcome = await callMcpTool(choice.url, choice.tool, args, connect);
 				const cut = truncateHeadTail(outcome.text);
 				const note = outcome.isError
