@@ -52,7 +52,42 @@ function checkMessage(
 			);
 		}
 	}
+	if (check.images !== undefined) failures.push(...checkImages(check.images, message));
 	return failures;
+}
+
+const MAGIC: Record<string, (bytes: Buffer) => boolean> = {
+	'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
+	'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+	'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
+	'image/webp': (b) =>
+		b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+		b.subarray(8, 12).toString('latin1') === 'WEBP'
+};
+
+function imageUrlsOf(message: ChatCompletionMessageParam): string[] {
+	const parts = Array.isArray(message.content) ? (message.content as unknown[]) : [];
+	return parts.flatMap((part) =>
+		typeof part === 'object' && part !== null && 'type' in part && part.type === 'image_url'
+			? [String((part as { image_url?: { url?: unknown } }).image_url?.url ?? '')]
+			: []
+	);
+}
+
+/** The message's image parts: as many as expected, each a data URL whose bytes match its type. */
+function checkImages(expected: number, message: ChatCompletionMessageParam): string[] {
+	const urls = imageUrlsOf(message);
+	if (urls.length !== expected)
+		return [`lastMessage.images: expected ${expected} image parts, got ${urls.length}`];
+	return urls.flatMap((url, at) => {
+		const match = /^data:(image\/[a-z]+);base64,([A-Za-z0-9+/]+=*)$/.exec(url);
+		const sniff = match ? MAGIC[match[1]!] : undefined;
+		if (!match || !sniff)
+			return [`lastMessage.images[${at}]: not a base64 image data URL: ${quote(url, 60)}`];
+		return sniff(Buffer.from(match[2]!, 'base64'))
+			? []
+			: [`lastMessage.images[${at}]: its bytes are not ${match[1]}`];
+	});
 }
 
 function checkMessages(check: NonNullable<Check['messages']>, request: ChatRequest): string[] {
@@ -64,6 +99,11 @@ function checkMessages(check: NonNullable<Check['messages']>, request: ChatReque
 	const roles = messages.map((message) => message.role);
 	if (check.roles !== undefined && names(roles) !== names(check.roles)) {
 		failures.push(`messages.roles: expected ${names(check.roles)}, got ${names(roles)}`);
+	}
+	if (check.images !== undefined) {
+		const found = messages.reduce((sum, message) => sum + imageUrlsOf(message).length, 0);
+		if (found !== check.images)
+			failures.push(`messages.images: expected ${check.images} image parts, got ${found}`);
 	}
 	const texts = messages.map(messageText);
 	for (const wanted of asList(check.someContains)) {

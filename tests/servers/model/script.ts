@@ -20,6 +20,11 @@ export type MessageCheck = {
 	toolCallId?: string;
 	/** The names of an assistant message's tool calls, in order. */
 	toolCalls?: string[];
+	/**
+	 * How many `image_url` parts the message carries; each must be a base64 data URL of a PNG,
+	 * JPEG, WebP or GIF whose bytes start as that format does.
+	 */
+	images?: number;
 };
 
 /** A declarative check of the request a step answers; every key given must hold. */
@@ -36,6 +41,8 @@ export type Check = {
 		someContains?: Texts;
 		/** No message contains any of the texts. */
 		noneContains?: Texts;
+		/** How many `image_url` parts all the messages carry together. */
+		images?: number;
 	};
 	lastMessage?: MessageCheck;
 	/** Names of the function tools offered; `exactly` ignores order. */

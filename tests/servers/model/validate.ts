@@ -71,14 +71,15 @@ const check = shape({
 	model: text,
 	stream: flag,
 	systemContains: texts,
-	messages: shape({ count, roles, someContains: texts, noneContains: texts }),
+	messages: shape({ count, roles, someContains: texts, noneContains: texts, images: count }),
 	lastMessage: shape({
 		role,
 		contains: texts,
 		notContains: texts,
 		equals: text,
 		toolCallId: text,
-		toolCalls: names
+		toolCalls: names,
+		images: count
 	}),
 	tools: shape({ include: names, exclude: names, exactly: names })
 });

@@ -43,6 +43,54 @@ describe('model client: replies', () => {
 		expect(state().mismatches).toEqual([]);
 	});
 
+	it('sends pictures as image_url parts after the text, and names the model that refuses them', async () => {
+		const png =
+			'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+		const request: ModelRequest = {
+			messages: [
+				{
+					role: 'user',
+					content: 'What is on this screen?',
+					images: [{ mediaType: 'image/png', dataUrl: png, name: 'shot.png', bytes: 70 }]
+				}
+			]
+		};
+		const { client, state } = session([
+			{
+				expect: { lastMessage: { contains: 'What is on this screen?', images: 1 } },
+				content: 'A dot.'
+			},
+			{
+				error: {
+					status: 400,
+					message: 'Invalid content type. image_url is only supported by certain models.'
+				}
+			}
+		]);
+		await collect(client.stream(request, new AbortController().signal));
+		expect(state().requests[0]?.messages).toEqual([
+			{
+				role: 'user',
+				content: [
+					{ type: 'text', text: 'What is on this screen?' },
+					{ type: 'image_url', image_url: { url: png } }
+				]
+			}
+		]);
+		expect(state().mismatches).toEqual([]);
+		expect((await collect(client.stream(request, new AbortController().signal))).at(-1)).toEqual({
+			type: 'finish',
+			reason: 'error',
+			error: {
+				code: 'images-refused',
+				status: 400,
+				message:
+					'The model scripted-model refused a request with images (The model server rejected the request: 400 Invalid content type. image_url is only supported by certain models). ' +
+					'Choose a model that reads images in Settings → Model, or send the message without them.'
+			}
+		});
+	});
+
 	it('sends the conversation and tools, and assembles streamed tool calls', async () => {
 		const request: ModelRequest = {
 			messages: [

@@ -115,7 +115,7 @@ async function* streamReply(
 			if (reply.finish) return yield* reply.end();
 			if (deadline.expired) failure = timedOut(deadline.expired);
 			else if (isAbortError(error)) return yield aborted;
-			else failure = classifyFailure(error, settings.baseURL);
+			else failure = withImages(classifyFailure(error, settings.baseURL), request, settings.model);
 		} finally {
 			deadline.dispose();
 		}
@@ -126,6 +126,21 @@ async function* streamReply(
 		yield retry;
 		if (!(await sleep(retry.delayMs, signal))) return yield aborted;
 	}
+}
+
+/**
+ * A request with pictures that the server rejects outright (400, 404, 415, 422) was most likely
+ * refused for them: a model that reads only text. The message names the model and says what to do.
+ */
+function withImages(failure: Failure, request: ModelRequest, model: string): Failure {
+	const status = failure.error.status;
+	const refused = status === 400 || status === 404 || status === 415 || status === 422;
+	const hasImages = request.messages.some((m) => m.role === 'user' && m.images?.length);
+	if (!refused || !hasImages || failure.retry) return failure;
+	const message =
+		`The model ${model} refused a request with images (${failure.error.message.replace(/\.$/, '')}). ` +
+		'Choose a model that reads images in Settings → Model, or send the message without them.';
+	return { error: { code: 'images-refused', message, status } };
 }
 
 const endedEarly: Failure = {

@@ -6,6 +6,7 @@ export { contextWindowOf, DEFAULT_CONTEXT_WINDOW } from './context-window.ts';
 export { addUsage, NO_USAGE } from './usage.ts';
 export type {
 	FinishReason,
+	ImageAttachment,
 	JsonSchema,
 	Message,
 	ModelClient,

@@ -4,9 +4,18 @@
 /** A complete tool call as the model made it; `arguments` is the raw JSON text, maybe invalid. */
 export type ToolCall = { id: string; name: string; arguments: string };
 
+/** A picture the user attached, as a data URL (`data:image/png;base64,…`). */
+export type ImageAttachment = {
+	mediaType: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+	dataUrl: string;
+	/** The file's name, for the log; never sent. */
+	name?: string;
+	bytes: number;
+};
+
 export type Message =
 	| { role: 'system'; content: string }
-	| { role: 'user'; content: string }
+	| { role: 'user'; content: string; images?: ImageAttachment[] }
 	| { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
 	| { role: 'tool'; toolCallId: string; content: string };
 
@@ -44,6 +53,8 @@ export type ModelErrorCode =
 	/** No response headers, or no bytes mid-reply, within the limits in Settings. */
 	| 'timeout'
 	| 'content-filter'
+	/** The request carried images and the model refused it. */
+	| 'images-refused'
 	| 'http-error';
 
 export type ModelError = { message: string; code: ModelErrorCode; status?: number };

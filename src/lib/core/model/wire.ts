@@ -19,8 +19,19 @@ export function toWireMessages(messages: readonly Message[]): ChatCompletionMess
 	return messages.map((message): ChatCompletionMessageParam => {
 		switch (message.role) {
 			case 'system':
+				return { role: 'system', content: message.content };
 			case 'user':
-				return { role: message.role, content: message.content };
+				if (!message.images?.length) return { role: 'user', content: message.content };
+				return {
+					role: 'user',
+					content: [
+						{ type: 'text', text: message.content },
+						...message.images.map((image) => ({
+							type: 'image_url' as const,
+							image_url: { url: image.dataUrl }
+						}))
+					]
+				};
 			case 'assistant':
 				return {
 					role: 'assistant',

@@ -29,7 +29,11 @@ export function conversationFromLog(entries: readonly AttemptLogEntry[]): Messag
 	for (const entry of entries) {
 		if (entry.kind === 'user') {
 			closeTurn();
-			messages.push({ role: 'user', content: entry.text });
+			messages.push(
+				entry.images?.length
+					? { role: 'user', content: entry.text, images: entry.images }
+					: { role: 'user', content: entry.text }
+			);
 		}
 		if (entry.kind !== 'agent') continue;
 		const event = entry.event;

@@ -15,7 +15,7 @@ import {
 	type PrepareDeps
 } from '../environments/index.ts';
 import type { Baseline } from '../git/index.ts';
-import type { Message, ModelClient } from '../model/index.ts';
+import type { ImageAttachment, Message, ModelClient } from '../model/index.ts';
 import type { NetworkPolicy } from '../network/index.ts';
 import type { Sandbox } from '../sandbox/index.ts';
 import type { AttemptStatus, EnvironmentRecord, TaskMode } from '../store/index.ts';
@@ -35,6 +35,8 @@ export type RunAttemptInput = {
 	mode: TaskMode;
 	environment: EnvironmentRecord;
 	userText: string;
+	/** Pictures sent with the message. */
+	userImages?: ImageAttachment[];
 	session?: AttemptSession;
 	prepare: PrepareDeps;
 	model: ModelClient;
@@ -104,7 +106,8 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 		input.log({ kind: 'phase', phase: 'agent', note });
 	}
 	status('running');
-	input.log({ kind: 'user', text: input.userText });
+	const images = input.userImages?.length ? { images: input.userImages } : {};
+	input.log({ kind: 'user', text: input.userText, ...images });
 	const agentsDocs = await loadAgentsInstructions(session.sandbox);
 	const systemPrompt = buildSystemPrompt({
 		testCommand: input.environment.testCommand,
@@ -114,7 +117,7 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 	});
 	const result = await runAgent(
 		{
-			messages: [...session.messages, { role: 'user', content: input.userText }],
+			messages: [...session.messages, { role: 'user', content: input.userText, ...images }],
 			systemPrompt,
 			tools: input.tools,
 			model: input.model,

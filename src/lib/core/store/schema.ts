@@ -1,6 +1,7 @@
 // The records Patchbay keeps in IndexedDB, and the database's shape for `idb`.
 import type { DBSchema } from 'idb';
 import type { Budget, Price } from '../cost/types.ts';
+import type { ImageAttachment } from '../model/types.ts';
 import type { NetworkPolicy } from '../network/policy.ts';
 
 export const DB_NAME = 'patchbay';
@@ -122,6 +123,8 @@ export type TaskRecord = {
 	budget?: Budget | null;
 	/** With several attempts: all draw on the one budget, or each gets an equal part. */
 	budgetSplit?: 'share' | 'split';
+	/** Pictures sent with the prompt (each attempt's first message). */
+	images?: ImageAttachment[];
 	createdAt: number;
 	updatedAt: number;
 };

@@ -1,13 +1,15 @@
 // What an attempt's log holds: its status changes, the user's messages, the preparation, and
 // every agent event. Stored append-only; replayed to show the log after a reload.
 import type { AgentEvent } from '../agent/index.ts';
+import type { ImageAttachment } from '../model/index.ts';
 import type { PrepareEvent } from '../environments/index.ts';
 import type { NetworkAuditEvent, NetworkPhase } from '../network/index.ts';
 import type { AttemptStatus } from '../store/index.ts';
 
 export type AttemptLogEntry =
 	| { kind: 'status'; status: AttemptStatus; message?: string }
-	| { kind: 'user'; text: string }
+	/** `images`: pictures sent with the message, kept here (IndexedDB) so the log shows them. */
+	| { kind: 'user'; text: string; images?: ImageAttachment[] }
 	| { kind: 'prepare'; event: PrepareEvent }
 	| { kind: 'agent'; event: AgentEvent }
 	| { kind: 'network'; event: NetworkAuditEvent }

@@ -3,6 +3,7 @@
 // and the end. Pure, so a reloaded log renders exactly as the live one did.
 import type { AgentEvent, FinalEvent, ToolDetails } from '../agent/index.ts';
 import type { PrepareStep } from '../environments/index.ts';
+import type { ImageAttachment } from '../model/index.ts';
 import type { NetworkAuditEvent } from '../network/index.ts';
 import type { AttemptStatus } from '../store/index.ts';
 import type { AttemptLogEntry } from './log-entry.ts';
@@ -15,7 +16,7 @@ export type StepView = {
 };
 
 export type LogItem =
-	| { kind: 'user'; text: string }
+	| { kind: 'user'; text: string; images?: ImageAttachment[] }
 	| { kind: 'prepare'; steps: StepView[]; notices: string[]; setupLog: string }
 	| { kind: 'text'; turn: number; text: string }
 	| {
@@ -68,7 +69,11 @@ export function buildLogView(entries: readonly AttemptLogEntry[]): LogView {
 					view.items.push({ ...entry });
 				break;
 			case 'user':
-				view.items.push({ kind: 'user', text: entry.text });
+				view.items.push(
+					entry.images?.length
+						? { kind: 'user', text: entry.text, images: entry.images }
+						: { kind: 'user', text: entry.text }
+				);
 				tokensBefore = { ...view.tokens };
 				break;
 			case 'prepare':

@@ -37,6 +37,7 @@ import { formatPatchInWorker } from '../workers/diff-client';
 import { gitRequest } from '../workers/git-client';
 import { sandboxFetch } from '../workers/sandbox-fetch';
 import { taskSpendGuard } from '../cost/spend-guard';
+import { pendingImages } from '../images/pending-images.svelte';
 
 export type PageAttempt = {
 	attemptId: string;
@@ -62,6 +63,8 @@ export function runPageAttempt(run: PageAttempt): Promise<RunAttemptResult> {
 		mode: task.mode,
 		environment: { ...environment, defaultBranch: task.branch },
 		userText: run.userText,
+		// The prompt's pictures go with each attempt's first run; a follow-up's wait in pendingImages.
+		userImages: run.session || run.resume ? pendingImages.take(run.attemptId) : run.task.images,
 		session: run.session,
 		model: createModelClient({
 			baseURL: settings.model.baseURL,

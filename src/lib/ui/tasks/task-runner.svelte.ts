@@ -6,6 +6,7 @@
 // attempt starts, so pages that only list or create tasks stay light.
 import type { ProposedTask } from '$lib/core/agent';
 import type { Budget } from '$lib/core/cost';
+import type { ImageAttachment } from '$lib/core/model';
 import type { RunAttemptInput } from '$lib/core/run';
 import {
 	environmentsRepo,
@@ -40,6 +41,7 @@ export type NewTask = {
 	attempts: number;
 	budget?: Budget | null;
 	budgetSplit?: 'share' | 'split';
+	images?: ImageAttachment[];
 };
 
 class TaskRunner {
@@ -83,6 +85,7 @@ class TaskRunner {
 			branch: input.branch,
 			attemptCount: input.attempts,
 			...(input.budget ? { budget: input.budget, budgetSplit: input.budgetSplit ?? 'share' } : {}),
+			...(input.images?.length ? { images: input.images } : {}),
 			createdAt: now,
 			updatedAt: now
 		};
