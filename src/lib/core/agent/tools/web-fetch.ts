@@ -214,7 +214,7 @@ function report(
 export function wrapUntrusted(
 	url: string,
 	text: string,
-	element: 'untrusted_web_content' | 'untrusted_tool_result' = 'untrusted_web_content'
+	element: 'untrusted_web_content' | 'untrusted_tool_result' | 'untrusted_issue' = 'untrusted_web_content'
 ): string {
 	const safe = text.replace(new RegExp(`</?\\s*${element}`, 'gi'), (tag) => tag.replace('<', '‹'));
 	const attribute = url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,0 +1,2 @@
+export { issueUrl, parseIssueRef, type IssueRef } from './issue-ref.ts';
+export { issueDraft, wrapIssue, type IssueText } from './issue-draft.ts';
