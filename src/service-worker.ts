@@ -5,6 +5,7 @@
 import { base, build, files, prerendered, version } from '$service-worker';
 import { precacheList, routeRequest, withHeaders } from '$lib/core/app-shell';
 import { headersFor } from '../tools/security-headers.js';
+import { PREVIEW_CACHE, PREVIEW_HEADERS, PREVIEW_PATH } from '$lib/core/preview';
 
 // The DOM typings are the project's; the few worker types needed here are spelled out.
 type ExtendableEvent = Event & { waitUntil(work: Promise<unknown>): void };
@@ -51,6 +52,11 @@ worker.addEventListener('message', (event) => {
 });
 
 worker.addEventListener('fetch', (event) => {
+	const url = new URL(event.request.url);
+	if (url.origin === scope.origin && url.pathname.startsWith(`${base}${PREVIEW_PATH}`)) {
+		event.respondWith(preview(event.request));
+		return;
+	}
 	const route = routeRequest(event.request, scope);
 	if (route === 'pass') return;
 	event.respondWith(respond(event.request, route));
@@ -65,4 +71,23 @@ async function respond(request: Request, route: 'asset' | 'navigation' | 'same-o
 	const path = new URL(request.url).pathname.slice(base.length);
 	const headers = headersFor({ path, dest: request.destination });
 	return withHeaders(cached ?? (await fetch(request)), headers);
+}
+
+/**
+ * A Lite preview the task page prepared (lib/ui/preview): one self-contained document from the
+ * preview cache, under a policy that allows no network and gives it an opaque origin. Nothing
+ * else is ever served under this path, so a missing preview is a plain 404.
+ */
+async function preview(request: Request): Promise<Response> {
+	const cached =
+		request.method === 'GET'
+			? await caches.match(request, { cacheName: PREVIEW_CACHE, ignoreSearch: true })
+			: undefined;
+	if (!cached) {
+		return new Response('No preview here: open it from the task page.', {
+			status: 404,
+			headers: { ...PREVIEW_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return new Response(cached.body, { status: 200, headers: PREVIEW_HEADERS });
 }

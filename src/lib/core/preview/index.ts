@@ -1,0 +1,11 @@
+export {
+	mimeOf,
+	PREVIEW_CACHE,
+	PREVIEW_CSP,
+	PREVIEW_HEADERS,
+	PREVIEW_MAX_BYTES,
+	PREVIEW_PATH,
+	PREVIEW_ROOTS,
+	previewDocument,
+	previewRoot
+} from './preview-document.ts';
