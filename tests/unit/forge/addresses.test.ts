@@ -39,8 +39,15 @@ describe('GitLab and Gitea addresses', () => {
 			apiBase: 'https://git.example.com/api/v4',
 			path: 'team/app'
 		});
-		// No Gitea forge is built yet: codeberg.org is pushed over plain git.
-		expect(at('https://codeberg.org/owner/repo').kind).toBe('git');
+		expect(at('https://codeberg.org/owner/repo')).toEqual({
+			kind: 'gitea',
+			apiBase: 'https://codeberg.org/api/v1',
+			path: 'owner/repo',
+			webUrl: 'https://codeberg.org/owner/repo',
+			cloneUrl: 'https://codeberg.org/owner/repo.git'
+		});
+		// A Gitea repository is owner/repo: a deeper path there is some other git URL.
+		expect(at('https://codeberg.org/owner/group/repo').kind).toBe('git');
 		expect(at('https://github.com/owner/repo').kind).toBe('github');
 	});
 

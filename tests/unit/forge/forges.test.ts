@@ -1,5 +1,5 @@
-// The forge contract against GitHub, GitLab and plain git, each over its peer and the same
-// fixtures.
+// The forge contract against GitHub, GitLab, Gitea and plain git, each over its peer and the
+// same fixtures.
 import 'fake-indexeddb/auto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
@@ -119,3 +119,49 @@ forgeContract(
 	}),
 	false
 );
+
+/** Gitea: the API for the lookup and the pull request, git (from a checked-out store) for the push. */
+function giteaAt(path: string, hostKind: 'gitea'): Forge {
+	const host = new URL(peers.gitea.url).host;
+	const ref = parseRepoInput(`${peers.gitea.url}/${path}`, 'https://api.github.com').ref;
+	const forge = forgeFor(forgeRepoFor(ref, [{ host, kind: hostKind }]), {
+		credentials: {
+			github: { apiBase: 'https://api.github.com', token: '' },
+			gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false }]
+		},
+		git: { http, corsProxy: '', store: stores.get(path) }
+	});
+	if (!forge) throw new Error('no Gitea forge');
+	return forge;
+}
+
+forgeContract('Gitea', () => ({
+	forgeAt: (path) => giteaAt(path, 'gitea'),
+	async fresh(fixture) {
+		const copy = await peers.fresh(fixture, 'forgejo');
+		const fs = new LightningFS(`forge-${copy.path}`, { wipe: true }) as unknown as PromiseFsClient;
+		const host = new URL(peers.gitea.url).host;
+		const { store } = await checkout({
+			ref: { kind: 'git', url: `${peers.gitea.url}/${copy.path}.git` },
+			branch: 'main',
+			fs,
+			http,
+			credentials: {
+				...noTokens,
+				gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false }]
+			},
+			corsProxy: ''
+		});
+		stores.set(copy.path, store);
+		return copy;
+	},
+	async changeRequests(copy) {
+		return peers.gitea.pulls(copy.path).map((p) => ({
+			number: p.number,
+			title: p.title,
+			body: p.body,
+			head: p.head,
+			base: p.base
+		}));
+	}
+}));

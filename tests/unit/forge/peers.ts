@@ -8,6 +8,7 @@ import { buildFixtureRepos } from '../../fixtures/build-repos.ts';
 import { startGitServer, type GitServer } from '../../servers/git.ts';
 import { startGitHubServer, type GitHubServer } from '../../servers/github.ts';
 import { startGitLabServer, type GitLabServer } from '../../servers/gitlab.ts';
+import { startGiteaServer, type GiteaServer } from '../../servers/gitea.ts';
 
 export const TOKEN = 'forge-token-write';
 export const READ_TOKEN = 'forge-token-read';
@@ -27,6 +28,7 @@ export type ForgePeers = {
 	gitlab: GitLabServer;
 	/** Plain smart HTTP (`git http-backend`). */
 	git: GitServer;
+	gitea: GiteaServer;
 	/** A fresh copy of `fixture` under `owner` (one or more path segments). */
 	fresh(fixture: string, owner: string): Promise<FixtureCopy>;
 	stop(): Promise<void>;
@@ -49,12 +51,20 @@ export async function startForgePeers(): Promise<ForgePeers> {
 		}
 	});
 	const git = await startGitServer({ root });
+	const gitea = await startGiteaServer({
+		root,
+		tokens: {
+			[TOKEN]: { login: 'forgejo', scopes: ['write:repository'] },
+			[READ_TOKEN]: { login: 'forgejo', scopes: ['read:repository'] }
+		}
+	});
 	let copies = 0;
 	return {
 		root,
 		github,
 		gitlab,
 		git,
+		gitea,
 		async fresh(fixture, owner) {
 			const at = `${owner}${++copies}`;
 			const gitDir = (await buildFixtureRepos(root, { owner: at }))[fixture];
@@ -70,7 +80,7 @@ export async function startForgePeers(): Promise<ForgePeers> {
 			};
 		},
 		async stop() {
-			await Promise.all([github.close(), gitlab.close(), git.close()]);
+			await Promise.all([github.close(), gitlab.close(), git.close(), gitea.close()]);
 			await rm(root, { recursive: true, force: true });
 		}
 	};

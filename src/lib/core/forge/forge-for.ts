@@ -5,6 +5,7 @@ import { hostKey, isLoopback } from '../credentials/index.ts';
 import type { RepoRef } from '../git/repo-ref.ts';
 import type { GitHostCredential } from '../store/schema.ts';
 import { createGitForge } from './git/index.ts';
+import { createGiteaForge } from './gitea/index.ts';
 import { createGitHubForge } from './github/index.ts';
 import { createGitLabForge } from './gitlab/index.ts';
 import type { Forge, ForgeContext, ForgeKind, ForgeRepo } from './types.ts';
@@ -18,6 +19,7 @@ type MakeForge = (repo: ForgeRepo, context: ForgeContext) => Forge;
 const forges: Partial<Record<ForgeKind, MakeForge>> = {
 	github: createGitHubForge,
 	gitlab: createGitLabForge,
+	gitea: createGiteaForge,
 	git: createGitForge
 };
 

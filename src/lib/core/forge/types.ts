@@ -75,6 +75,8 @@ export type Forge = {
 	readonly repo: ForgeRepo;
 	/** "pull request", "merge request"; null when the host has no API Patchbay opens one with. */
 	readonly changeRequestNoun: string | null;
+	/** The branch goes over git (made where the object store is), the request through the API. */
+	readonly pushesOverGit?: boolean;
 	lookup(signal?: AbortSignal): Promise<RepoInfo>;
 	/** The commit `branch` points at, or null when it does not exist. */
 	branchHead(branch: string, signal?: AbortSignal): Promise<string | null>;

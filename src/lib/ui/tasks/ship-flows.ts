@@ -95,6 +95,17 @@ async function baseAndChanges(
 	return rebased;
 }
 
+/** Each message's closing text, in order: what the agent said after the request and each follow-up. */
+function turnSummaries(items: ShipInput['view']['items']): string[] {
+	const turns: string[] = [];
+	for (const item of items) {
+		if (item.kind === 'user') turns.push('');
+		else if (item.kind === 'final' && turns.length > 0)
+			turns[turns.length - 1] = item.final.summary;
+	}
+	return turns;
+}
+
 /** What the request's body tells: the whole task, masked. */
 function requestTask(input: ShipInput, mask: (text: string) => string) {
 	const { task, result, view } = input;
@@ -102,6 +113,7 @@ function requestTask(input: ShipInput, mask: (text: string) => string) {
 		prompt: task.prompt,
 		followUps: view.items.flatMap((i) => (i.kind === 'user' ? [i.text] : [])).slice(1),
 		summary: result.summary,
+		turnSummaries: turnSummaries(view.items),
 		testsRun: [],
 		blockedRequests: view.network
 			.filter((e) => !e.allowed)
@@ -130,6 +142,17 @@ export async function shipThroughForge(
 		existingBranch: existingBranch(result),
 		onProgress: (p) => input.report(`Pushing: ${p.phase} ${p.total ? `${p.done}/${p.total}` : ''}`)
 	});
+	return openRequest(input, forge, mask, { ...pushed, base: target.base });
+}
+
+/** The request for a pushed branch (`base`: the commit and tree it sits on). */
+async function openRequest(
+	input: ShipInput,
+	forge: Forge & Required<Pick<Forge, 'openChangeRequest'>>,
+	mask: (text: string) => string,
+	pushed: { branch: string; commitSha: string; base: { commit: string; tree: string } }
+): Promise<ShipOutcome> {
+	const { result } = input;
 	const noun = forge.changeRequestNoun ?? 'pull request';
 	input.report(`Opening the ${noun}…`);
 	const prTask = requestTask(input, mask);
@@ -139,9 +162,9 @@ export async function shipThroughForge(
 		title: pullRequestTitle(prTask),
 		body: pullRequestBody(prTask),
 		draft: input.draft,
-		baselineCommit: target.base.commit
+		baselineCommit: pushed.base.commit
 	});
-	const rebased = target.base.commit !== result.baseline.commit;
+	const rebased = pushed.base.commit !== result.baseline.commit;
 	return {
 		kind: 'pull-request',
 		url: request.url,
@@ -153,9 +176,29 @@ export async function shipThroughForge(
 			commitSha: pushed.commitSha,
 			pullRequestUrl: request.url,
 			changeRequestRef: `${forge.kind === 'gitlab' ? '!' : '#'}${request.number}`,
-			...(rebased ? { base: target.base } : {})
+			...(rebased ? { base: pushed.base } : {})
 		}
 	};
+}
+
+/**
+ * Gitea/Forgejo: the branch goes over git from the git worker (its file API cannot write modes
+ * or symlinks), then the pull request through the API.
+ */
+export async function pushOverGitThenRequest(
+	input: ShipInput,
+	forge: Forge & Required<Pick<Forge, 'openChangeRequest'>>,
+	choice: BaseChoice
+): Promise<ShipOutcome> {
+	const outcome = await pushToGitHost(input, { kind: 'git', url: forge.repo.cloneUrl }, choice);
+	if (outcome.kind !== 'branch') return outcome;
+	const { mask } = titled(input.task, input.known);
+	const { branch, commitSha, base } = outcome.pushed;
+	return openRequest(input, forge, mask, {
+		branch,
+		commitSha,
+		base: base ?? input.result.baseline
+	});
 }
 
 export async function pushToGitHost(

@@ -15,7 +15,12 @@ import {
 } from '$lib/core/store';
 import type { LogView } from '$lib/core/tasks';
 import { appDb } from '../db';
-import { pushToGitHost, shipThroughForge, type BaseChoice } from './ship-flows';
+import {
+	pushOverGitThenRequest,
+	pushToGitHost,
+	shipThroughForge,
+	type BaseChoice
+} from './ship-flows';
 import { attemptsStore } from './attempts-store.svelte';
 
 export type ShipState =
@@ -99,15 +104,17 @@ export class Shipper {
 			const forge = forgeFor(forgeRepoFor(ref, settings.git.hosts), {
 				credentials: credentialsOf(settings)
 			});
-			const outcome = forge?.openChangeRequest
-				? await shipThroughForge(
-						input,
-						{ ...forge, openChangeRequest: forge.openChangeRequest },
-						options.base ?? 'ask'
-					)
-				: ref.kind === 'git'
-					? await pushToGitHost(input, ref, options.base ?? 'ask')
-					: unreachable(ref.kind);
+			const withRequest = forge?.openChangeRequest
+				? { ...forge, openChangeRequest: forge.openChangeRequest }
+				: null;
+			const outcome =
+				withRequest && !withRequest.pushesOverGit
+					? await shipThroughForge(input, withRequest, options.base ?? 'ask')
+					: withRequest
+						? await pushOverGitThenRequest(input, withRequest, options.base ?? 'ask')
+						: ref.kind === 'git'
+							? await pushToGitHost(input, ref, options.base ?? 'ask')
+							: unreachable(ref.kind);
 			if (outcome.kind === 'base-moved') {
 				this.state = { kind: 'base-moved', head: outcome.head };
 				return;

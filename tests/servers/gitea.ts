@@ -1,0 +1,102 @@
+// A Gitea/Forgejo (API v1) stand-in over bare repos at `<root>/<owner>/<repo>.git`, serving them
+// over smart HTTP too (a token as the Basic password; pushing takes write:repository). Gitea's
+// swagger is not on npm as a description; the shapes follow it by hand. Run it:
+//   node tests/servers/gitea.ts --root DIR [--port N] [--token T --login L]
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runBackend } from './git.ts';
+import { createFaults, type Faults } from './github/faults.ts';
+import { serveGiteaApi, type GiteaPull, type GiteaState, type GiteaToken } from './gitea/routes.ts';
+import { argValue, isMain, listen, sendJson } from './http-common.ts';
+
+export type { GiteaPull, GiteaToken };
+export type GiteaServer = {
+	url: string;
+	requests: { method: string; path: string; status: number }[];
+	faults: Faults;
+	pulls(repo: string): GiteaPull[];
+	close(): Promise<void>;
+};
+
+async function serveGit(state: GiteaState, req: IncomingMessage, res: ServerResponse, url: URL) {
+	const match =
+		/^\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack))$/.exec(
+			url.pathname
+		);
+	if (!match) return sendJson(res, 404, { message: 'Not Found' });
+	const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+	const password = basic
+		? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':')
+		: '';
+	const viewer = password ? state.tokens[password] : undefined;
+	const pushing =
+		url.pathname.endsWith('git-receive-pack') ||
+		url.searchParams.get('service') === 'git-receive-pack';
+	if (pushing && !viewer?.scopes.includes('write:repository')) {
+		return void res
+			.writeHead(viewer ? 403 : 401, { 'WWW-Authenticate': 'Basic realm="Gitea"' })
+			.end();
+	}
+	const backendUrl = new URL(url.href);
+	backendUrl.pathname = `/${match[1]}/${match[2]}.git${match[3]}`;
+	await runBackend(state.root, req, res, backendUrl, viewer?.login ?? '');
+}
+
+export async function startGiteaServer(options: {
+	root: string;
+	port?: number;
+	tokens?: Record<string, GiteaToken>;
+}): Promise<GiteaServer> {
+	const state: GiteaState = {
+		root: options.root,
+		url: '',
+		tokens: options.tokens ?? {},
+		pulls: new Map()
+	};
+	const faults = createFaults();
+	const requests: GiteaServer['requests'] = [];
+	const running = await listen(async (req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const method = req.method ?? 'GET';
+		const path = url.pathname + url.search;
+		if (url.pathname === '/_control/pulls')
+			return sendJson(res, 200, state.pulls.get(url.searchParams.get('repo') ?? '') ?? []);
+		res.on('finish', () => requests.push({ method, path, status: res.statusCode }));
+		const fault = faults.take(method, path);
+		if (fault) {
+			await sleep(fault.delayMs);
+			if (fault.status !== undefined) return sendJson(res, fault.status, fault.body, fault.headers);
+		}
+		if (!url.pathname.startsWith('/api/v1/')) return serveGit(state, req, res, url);
+		const reply = await serveGiteaApi(state, req, url);
+		sendJson(res, reply.status, reply.json);
+	}, options.port ?? 0);
+	state.url = running.url;
+	return {
+		url: running.url,
+		requests,
+		faults,
+		pulls: (repo) => state.pulls.get(repo) ?? [],
+		close: running.close
+	};
+}
+
+if (isMain(import.meta.url)) {
+	const argv = process.argv.slice(2);
+	const root = argValue(argv, 'root');
+	if (!root) {
+		console.error('usage: node tests/servers/gitea.ts --root DIR [--port N] [--token T --login L]');
+		process.exit(2);
+	}
+	const token = argValue(argv, 'token');
+	const server = await startGiteaServer({
+		root,
+		port: Number(argValue(argv, 'port') ?? 0),
+		tokens: token
+			? {
+					[token]: { login: argValue(argv, 'login') ?? 'gitea-user', scopes: ['write:repository'] }
+				}
+			: {}
+	});
+	console.log(server.url);
+}
