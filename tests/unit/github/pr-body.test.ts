@@ -131,7 +131,8 @@ describe('pull request text', () => {
 			pullRequestTitle({ ...task, prompt: '\n\n' })
 		]).toEqual([
 			'Fix the flaky `sum` test',
-			`Use [secret] ${'and more '.repeat(10)}`.slice(0, 71) + '…',
+			// Cut at a word (72 characters at most), after masking the whole line.
+			`Use [secret] ${'and more '.repeat(6)}and…`,
 			'Given title',
 			'Changes by Patchbay'
 		]);

@@ -44,13 +44,15 @@ describe('ship texts are masked', () => {
 	});
 
 	it('masks a title cut through a secret from the whole first line', () => {
-		const prompt = `${'Rotate the credentials of the staging deploy, then use '.padEnd(70, '.')}${token} everywhere`;
+		// Titles are cut at a word, so only a word longer than the room is cut inside itself.
+		const prompt = `https://deploy.example/${'staging/'.repeat(5)}?key=${token} everywhere`;
 		const task = taskOf(prompt);
 		expect(task.title.endsWith('…') && task.title.includes(token.slice(0, 8))).toBe(true);
+		expect(task.title.includes(token)).toBe(false);
 		const message = commitMessage(task, mask);
 		expect({ message, branch: maskedBranchName(message, mask) }).toStrictEqual({
-			message: `${prompt.slice(0, 70)}[secret]…`,
-			branch: 'patchbay/rotate-the-credentials-of-the-staging-deploy'
+			message: `https://deploy.example/${'staging/'.repeat(5)}?key=[se…`,
+			branch: 'patchbay/https-deploy-example-staging-staging-staging'
 		});
 		expect(leaksOf(message, [token.slice(0, 8)])).toStrictEqual({});
 	});

@@ -2,7 +2,7 @@
 // what the agent says it did, the tests it ran, the files it changed and the network requests
 // the policy blocked. Secrets are masked in every piece before it goes in.
 import type { FileStat } from '../diff/index.ts';
-import { maskCutLine } from '../secrets/index.ts';
+import { cutAtWord, uncutLine } from '../text/cut-at-word.ts';
 import { blockQuote, inlineCode } from './markdown.ts';
 
 export type BlockedRequest = { method: string; url: string; reason: string };
@@ -11,6 +11,11 @@ export type PullRequestTask = {
 	prompt: string;
 	followUps: readonly string[];
 	summary: string;
+	/**
+	 * Each message's closing text, in order (the request's, then each follow-up's): the Summary
+	 * tells every turn of the task, not the last one only. Absent or a single one: `summary`.
+	 */
+	turnSummaries?: readonly string[];
 	testsRun: readonly string[];
 	blockedRequests: readonly BlockedRequest[];
 	stats: readonly FileStat[];
@@ -32,14 +37,13 @@ const MAX_BLOCKED_ROWS = 50;
 export function pullRequestTitle(task: PullRequestTask): string {
 	const { mask } = task;
 	const firstLine = task.prompt.split('\n').find((line) => line.trim() !== '') ?? '';
-	const masked =
-		task.title === undefined ? mask(firstLine) : maskCutLine(task.title, task.prompt, mask);
+	const masked = mask(task.title === undefined ? firstLine : uncutLine(task.title, task.prompt));
 	const title = masked
 		.replace(/^[#>\s*-]+/, '')
 		.replace(/\s+/g, ' ')
 		.trim();
 	if (title === '') return 'Changes by Patchbay';
-	return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+	return cutAtWord(title, MAX_TITLE_LENGTH);
 }
 
 function fileRow(stat: FileStat): string {
@@ -83,6 +87,21 @@ function blockedSection(
 	return ['## Blocked network requests', '', ...rows, ...more].join('\n');
 }
 
+/** One paragraph per turn that said something, named for the message it answered. */
+function summarySection(task: PullRequestTask): string {
+	const turns = (task.turnSummaries ?? []).map((text) => task.mask(text).trim());
+	if (turns.filter(Boolean).length <= 1)
+		return [
+			'## Summary',
+			'',
+			task.mask(task.summary).trim() || turns.find(Boolean) || '_No summary._'
+		].join('\n');
+	const parts = turns.flatMap((text, index) =>
+		text ? [`**${index === 0 ? 'Request' : `Follow-up ${index}`}**`, '', text, ''] : []
+	);
+	return ['## Summary', '', ...parts].join('\n').trimEnd();
+}
+
 export function pullRequestBody(task: PullRequestTask): string {
 	const { mask } = task;
 	const sections = [
@@ -90,7 +109,7 @@ export function pullRequestBody(task: PullRequestTask): string {
 		...task.followUps.map((followUp, index) =>
 			[`**Follow-up ${index + 1}**`, '', blockQuote(mask(followUp))].join('\n')
 		),
-		['## Summary', '', mask(task.summary).trim() || '_No summary._'].join('\n'),
+		summarySection(task),
 		[
 			'## Tests run',
 			'',
