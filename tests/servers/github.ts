@@ -7,12 +7,14 @@ import { argValue, isMain, listen, sendJson, type Handler } from './http-common.
 import type { RepoOptions, ServerState, TokenInfo } from './github/context.ts';
 import { handleControl, type Controls, type RequestLogEntry } from './github/control.ts';
 import { createFaults, type Faults } from './github/faults.ts';
+import { IssueStore, type NewIssue } from './github/issue-store.ts';
 import { PullStore } from './github/pull-store.ts';
 import { createRateLimiter } from './github/rate-limit.ts';
 import { repoKey } from './github/repos.ts';
 import { serve } from './github/serve.ts';
 
 export type { FaultSpec } from './github/faults.ts';
+export type { NewIssue } from './github/issue-store.ts';
 export type { RepoOptions, TokenInfo, RequestLogEntry, Faults };
 
 export type GitHubServerOptions = {
@@ -29,6 +31,8 @@ export type GitHubServer = {
 	faults: Faults;
 	/** Merges `options` into the repository's current options. */
 	setRepoOptions(owner: string, repo: string, options: RepoOptions): void;
+	/** Opens an issue; returns its number. */
+	addIssue(owner: string, repo: string, fields: NewIssue): number;
 };
 
 function createHandler(state: ServerState, controls: Controls): Handler {
@@ -57,7 +61,8 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
 		root: options.root,
 		tokens: options.tokens ?? {},
 		repoOptions: new Map(),
-		pulls: new PullStore()
+		pulls: new PullStore(),
+		issues: new IssueStore()
 	};
 	const controls: Controls = {
 		faults: createFaults(),
@@ -65,7 +70,8 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
 		setRepoOptions(owner, repo, repoOptions) {
 			const key = repoKey(owner, repo);
 			state.repoOptions.set(key, { ...state.repoOptions.get(key), ...repoOptions });
-		}
+		},
+		addIssue: (owner, repo, fields) => state.issues.add(repoKey(owner, repo), fields).number
 	};
 	const running = await listen(createHandler(state, controls), options.port ?? 0);
 	return { url: running.url, close: running.close, ...controls };

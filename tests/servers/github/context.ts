@@ -1,4 +1,5 @@
 // The types every part of the fake GitHub shares: who is asking, about which repo, and the reply.
+import type { IssueStore } from './issue-store.ts';
 import type { PullStore } from './pull-store.ts';
 
 /** A token the server accepts. `scopes` defaults to ['repo'] (a classic token with full access). */
@@ -21,6 +22,7 @@ export type ServerState = {
 	tokens: Record<string, TokenInfo>;
 	repoOptions: Map<string, RepoOptions>;
 	pulls: PullStore;
+	issues: IssueStore;
 };
 
 export type Reply = {

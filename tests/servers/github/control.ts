@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readJson, sendJson } from '../http-common.ts';
 import type { RepoOptions } from './context.ts';
+import type { NewIssue } from './issue-store.ts';
 import type { FaultSpec, Faults } from './faults.ts';
 
 export type RequestLogEntry = { method: string; path: string; status: number };
@@ -12,6 +13,8 @@ export type Controls = {
 	faults: Faults;
 	requests: RequestLogEntry[];
 	setRepoOptions(owner: string, repo: string, options: RepoOptions): void;
+	/** Opens an issue as `fields.user` would; returns its number. */
+	addIssue(owner: string, repo: string, fields: NewIssue): number;
 };
 
 type Json = Record<string, unknown>;
@@ -66,6 +69,17 @@ export async function handleControl(
 		}
 		controls.setRepoOptions(body.owner, body.repo, isJson(body.options) ? body.options : {});
 		return void res.writeHead(204).end();
+	}
+	if (request === 'POST /_control/issues') {
+		const body = await readJson(req);
+		const issue = isJson(body) && isJson(body.issue) ? (body.issue as NewIssue) : null;
+		if (!isJson(body) || typeof body.owner !== 'string' || typeof body.repo !== 'string' || !issue)
+			return sendJson(res, 400, {
+				message: 'Send {owner, repo, issue: {title, user, body?, labels?, comments?}}'
+			});
+		if (typeof issue.title !== 'string' || typeof issue.user !== 'string')
+			return sendJson(res, 400, { message: 'An issue needs a title and a user' });
+		return sendJson(res, 201, { number: controls.addIssue(body.owner, body.repo, issue) });
 	}
 	sendJson(res, 404, { message: 'Not Found' });
 }

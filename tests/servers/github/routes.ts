@@ -3,6 +3,7 @@ import { repoRoute, type Route } from './router.ts';
 import { getContents, getRaw } from './routes-contents.ts';
 import { getBlob, getCommit, getTree } from './routes-objects-read.ts';
 import { createBlob, createCommit, createTree } from './routes-objects-write.ts';
+import { createIssueComment, getIssue, listIssueComments, listIssues } from './routes-issues.ts';
 import { createPull, getPull, updatePull, listPulls } from './routes-pulls.ts';
 import { createRef, deleteRef, getRef, listMatchingRefs, updateRef } from './routes-refs.ts';
 import { getRepository, getUser, listBranches } from './routes-repo.ts';
@@ -29,5 +30,9 @@ export const routes: Route[] = [
 	repoRoute('GET', '/pulls', 'read', listPulls),
 	repoRoute('GET', '/pulls/(?<number>\\d+)', 'read', getPull),
 	repoRoute('PATCH', '/pulls/(?<number>\\d+)', 'write', updatePull),
+	repoRoute('GET', '/issues', 'read', listIssues),
+	repoRoute('GET', '/issues/(?<number>\\d+)', 'read', getIssue),
+	repoRoute('GET', '/issues/(?<number>\\d+)/comments', 'read', listIssueComments),
+	repoRoute('POST', '/issues/(?<number>\\d+)/comments', 'write', createIssueComment),
 	repoRoute('GET', '/(?<rest>.+)', 'read', getRaw, { prefix: '/raw', plainErrors: true })
 ];

@@ -27,8 +27,25 @@ function createAjv(): Ajv {
 	// `nullable` is understood by Ajv itself.
 	const ajv = new Ajv({ strict: false, allErrors: true });
 	addFormats(ajv);
-	ajv.addSchema({ $id: 'github', components: { schemas: spec.components.schemas } });
+	ajv.addSchema({
+		$id: 'github',
+		components: { schemas: untypedNullables(spec.components.schemas) }
+	});
 	return ajv;
+}
+
+/**
+ * Ajv reads `nullable` only beside `type`; GitHub also writes it beside `allOf`/`anyOf`/`$ref`
+ * (inside the issue schema, for one). Such a schema becomes "that, or null".
+ */
+function untypedNullables<T>(schema: T): T {
+	if (Array.isArray(schema)) return schema.map(untypedNullables) as T;
+	if (typeof schema !== 'object' || schema === null) return schema;
+	const entries = Object.entries(schema).map(([key, value]) => [key, untypedNullables(value)]);
+	const copy = Object.fromEntries(entries) as Json;
+	if (copy.nullable !== true || 'type' in copy) return copy as T;
+	delete copy.nullable;
+	return { anyOf: [copy, { type: 'null' }] } as T;
 }
 
 const ajv = createAjv();
