@@ -16,11 +16,23 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileSystemTree, SpawnOptions, WebContainerProcess } from '@webcontainer/api';
+import type {
+	FileSystemTree,
+	SpawnOptions,
+	WebContainer,
+	WebContainerProcess
+} from '@webcontainer/api';
 import type { WebContainerLike } from '../../../src/lib/core/sandbox/webcontainer.ts';
 
+/** The container's events the double can raise, as a process in the real one would. */
+export type WebContainerEvents = {
+	on: WebContainer['on'];
+	emit(event: 'server-ready', port: number, url: string): void;
+	emit(event: 'port', port: number, type: 'open' | 'close', url: string): void;
+};
+
 export async function createWebContainerDouble(): Promise<
-	WebContainerLike & { teardown(): Promise<void> }
+	WebContainerLike & WebContainerEvents & { teardown(): Promise<void> }
 > {
 	const workdir = await mkdtemp(join(tmpdir(), 'wc-double-'));
 	const at = (path: string) => join(workdir, path);
@@ -118,6 +130,21 @@ export async function createWebContainerDouble(): Promise<
 			Array.isArray(args)
 				? spawnProcess(command, args, options)
 				: spawnProcess(command, [], args)) as WebContainerLike['spawn'],
+		...events(),
 		teardown: () => rm(workdir, { recursive: true, force: true })
+	};
+}
+
+function events(): WebContainerEvents {
+	const listeners = new Map<string, Set<(...args: never[]) => void>>();
+	return {
+		on: ((event: string, listener: (...args: never[]) => void) => {
+			const set = listeners.get(event) ?? new Set();
+			listeners.set(event, set.add(listener));
+			return () => set.delete(listener);
+		}) as WebContainer['on'],
+		emit: (event: string, ...args: unknown[]) => {
+			for (const listener of listeners.get(event) ?? []) listener(...(args as never[]));
+		}
 	};
 }

@@ -9,3 +9,4 @@ export {
 	previewDocument,
 	previewRoot
 } from './preview-document.ts';
+export { watchServers, type ServerEventSource, type ServerPreview } from './server-preview.ts';

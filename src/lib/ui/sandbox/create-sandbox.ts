@@ -14,6 +14,7 @@ import {
 import type { RuntimeChoice } from '$lib/core/store';
 import { sandboxFetch } from '../workers/sandbox-fetch';
 import { bootTimedOut, bootWebContainer } from './webcontainer-boot';
+import { webContainerServers } from '../preview/webcontainer-servers.svelte';
 
 export type MadeSandbox = { sandbox: Sandbox; notice?: string };
 
@@ -64,6 +65,8 @@ export async function createSandbox(
 		const earlier = runtime === 'auto' ? bootTimedOut() : undefined;
 		if (earlier) throw earlier;
 		const container = await bootWebContainer();
+		// Servers the agent starts there (`npm run dev &`) show in the task page's Preview.
+		webContainerServers.watch(container);
 		// Its network guard is best-effort (a process can strip its environment); Lite's is complete.
 		const sandbox = createWebContainerSandbox(
 			container,
