@@ -2,6 +2,7 @@
 // panel's list of servers, a closed port leaves it, unsubscribing stops it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchServers, type ServerPreview } from '../../../src/lib/core/preview/index.ts';
+import { createWebContainerSandbox } from '../../../src/lib/core/sandbox/index.ts';
 import { createWebContainerDouble } from '../sandbox/webcontainer-double.ts';
 
 let teardown: (() => Promise<void>) | undefined;
@@ -66,5 +67,19 @@ describe('watchServers', () => {
 			],
 			[{ port: 5173, url: url(5173) }]
 		]);
+	});
+});
+
+describe('a dev server in the background', () => {
+	it("does not hold the agent's shell call: `&` returns with the output so far", async () => {
+		const container = await createWebContainerDouble();
+		teardown = container.teardown;
+		const sandbox = createWebContainerSandbox(container, 'work/bg');
+		await sandbox.writeFile('package.json', '{}');
+		// A long-lived process keeps the terminal open; the call ends with the shell that started it.
+		const result = await sandbox.exec('(sleep 30; echo late) & echo "started $!"');
+		const [word, pid] = result.stdout.trim().split(' ');
+		expect([result.exitCode, word, /^\d+$/.test(pid ?? '')]).toEqual([0, 'started', true]);
+		await sandbox.exec(`kill ${pid}`);
 	});
 });
