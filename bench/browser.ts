@@ -12,8 +12,16 @@ import type { BenchApi } from './page/main.ts';
 // measureUserAgentSpecificMemory otherwise waits for the next natural GC (up to 20 s).
 const benchChromiumArgs = [...chromiumArgs, '--enable-blink-features=ForceEagerMeasureMemory'];
 
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: systemChromium(), args: benchChromiumArgs });
+/**
+ * `trustSpki`: the hash of the bench's self-signed certificate (bench/tls.ts), which this browser
+ * then accepts for the HTTPS stand-ins, as a real browser accepts GitHub's.
+ */
+export function launchChromium(trustSpki?: string): Promise<Browser> {
+	const trust = trustSpki ? [`--ignore-certificate-errors-spki-list=${trustSpki}`] : [];
+	return chromium.launch({
+		executablePath: systemChromium(),
+		args: [...benchChromiumArgs, ...trust]
+	});
 }
 
 const root = new URL('../', import.meta.url);

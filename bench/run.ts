@@ -11,6 +11,7 @@ import { startModelServer } from '../tests/servers/model.ts';
 import { argValue } from '../tests/servers/http-common.ts';
 import { buildBenchPage, launchChromium, servePage } from './browser.ts';
 import { startRawCdn } from './raw-cdn.ts';
+import { makeCertificate } from './tls.ts';
 import { BENCH_TOKEN, type Benchmark, type BenchContext } from './context.ts';
 import { fixtureRepo, reposRoot, type FixtureRepo } from './fixture-repos.ts';
 import { DEFAULT_SEED, type TreeSize } from './fixture-tree.ts';
@@ -86,8 +87,10 @@ async function main() {
 		startModelServer(),
 		servePage()
 	]);
-	const cdn = await startRawCdn(github.url, seed);
-	const browser = await launchChromium();
+	// HTTP/2 over TLS, as GitHub's hosts answer (see raw-cdn.ts).
+	const certificate = makeCertificate();
+	const cdn = await startRawCdn(github.url, seed, { tls: certificate });
+	const browser = await launchChromium(certificate.spki);
 	const tmp = await mkdtemp(join(tmpdir(), 'patchbay-bench-'));
 	const ctx: BenchContext = {
 		seed,
