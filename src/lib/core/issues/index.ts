@@ -1,2 +1,3 @@
 export { issueUrl, parseIssueRef, type IssueRef } from './issue-ref.ts';
 export { issueDraft, wrapIssue, type IssueText } from './issue-draft.ts';
+export { fetchIssue, MAX_COMMENTS } from './fetch-issue.ts';
