@@ -8,9 +8,18 @@ import { startCorsProxy } from '../servers/cors-proxy.ts';
 import { startGitServer } from '../servers/git.ts';
 import { startGitHubServer } from '../servers/github.ts';
 import { startGitLabServer } from '../servers/gitlab.ts';
+import { startGiteaServer } from '../servers/gitea.ts';
 import { startHostileGitServer } from '../servers/hostile-git.ts';
 import { startModelServer } from '../servers/model.ts';
-import { GITLAB_READ_TOKEN, GITLAB_TOKEN, HOSTILE_TOKEN, PEER_ENV, PEER_TOKEN } from './peers.ts';
+import {
+	GITEA_READ_TOKEN,
+	GITEA_TOKEN,
+	GITLAB_READ_TOKEN,
+	GITLAB_TOKEN,
+	HOSTILE_TOKEN,
+	PEER_ENV,
+	PEER_TOKEN
+} from './peers.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	const root = await mkdtemp(join(tmpdir(), 'patchbay-e2e-'));
@@ -30,6 +39,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 			[GITLAB_READ_TOKEN]: { username: 'tanuki', scopes: ['read_api'] }
 		}
 	});
+	const gitea = await startGiteaServer({
+		root,
+		tokens: {
+			[GITEA_TOKEN]: { login: 'forgejo', scopes: ['write:repository'] },
+			[GITEA_READ_TOKEN]: { login: 'forgejo', scopes: ['read:repository'] }
+		}
+	});
 	const model = await startModelServer();
 	const hostile = await startHostileGitServer({ root, token: HOSTILE_TOKEN });
 	const corsProxy = await startCorsProxy();
@@ -38,6 +54,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 	process.env[PEER_ENV.gitNoCors] = gitNoCors.url;
 	process.env[PEER_ENV.github] = github.url;
 	process.env[PEER_ENV.gitlab] = gitlab.url;
+	process.env[PEER_ENV.gitea] = gitea.url;
 	process.env[PEER_ENV.model] = model.url;
 	process.env[PEER_ENV.hostile] = hostile.url;
 	process.env[PEER_ENV.corsProxy] = corsProxy.url;
@@ -47,6 +64,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 			gitNoCors.close(),
 			github.close(),
 			gitlab.close(),
+			gitea.close(),
 			model.close(),
 			hostile.close(),
 			corsProxy.close()

@@ -8,6 +8,9 @@ export const HOSTILE_TOKEN = 'hostile-host-own-token-0000';
 /** The GitLab peer's tokens: one with the `api` scope, one with `read_api` only. */
 export const GITLAB_TOKEN = 'gitlab-e2e-api-scope-token-0000';
 export const GITLAB_READ_TOKEN = 'gitlab-e2e-read-scope-token-000';
+/** The Gitea peer's tokens: write:repository, and read:repository only. */
+export const GITEA_TOKEN = 'gitea-e2e-write-scope-token-000';
+export const GITEA_READ_TOKEN = 'gitea-e2e-read-scope-token-0000';
 
 export const PEER_ENV = {
 	root: 'PATCHBAY_PEER_ROOT',
@@ -16,6 +19,8 @@ export const PEER_ENV = {
 	github: 'PATCHBAY_PEER_GITHUB',
 	/** A GitLab API v4 peer (and smart HTTP) over the same bare repos. */
 	gitlab: 'PATCHBAY_PEER_GITLAB',
+	/** A Gitea/Forgejo API v1 peer (and smart HTTP) over the same bare repos. */
+	gitea: 'PATCHBAY_PEER_GITEA',
 	model: 'PATCHBAY_PEER_MODEL',
 	/** A git host that always asks for credentials and logs every request's headers. */
 	hostile: 'PATCHBAY_PEER_HOSTILE',

@@ -4,10 +4,12 @@
 //   node tests/servers/gitea.ts --root DIR [--port N] [--token T --login L]
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runBackend } from './git.ts';
 import { createFaults, type Faults } from './github/faults.ts';
 import { serveGiteaApi, type GiteaPull, type GiteaState, type GiteaToken } from './gitea/routes.ts';
-import { argValue, isMain, listen, sendJson } from './http-common.ts';
+import { argValue, isMain, listen, readJson, sendJson } from './http-common.ts';
 
 export type { GiteaPull, GiteaToken };
 export type GiteaServer = {
@@ -42,6 +44,25 @@ async function serveGit(state: GiteaState, req: IncomingMessage, res: ServerResp
 	await runBackend(state.root, req, res, backendUrl, viewer?.login ?? '');
 }
 
+/**
+ * A protected branch as Gitea enforces it on a push: its pre-receive hook refuses refs matching
+ * `pattern` (a shell glob), saying so as Gitea does.
+ */
+async function protectBranches(gitDir: string, pattern: string): Promise<void> {
+	await mkdir(join(gitDir, 'hooks'), { recursive: true });
+	const hook = join(gitDir, 'hooks', 'pre-receive');
+	const script = [
+		'#!/bin/sh',
+		'while read old new ref; do',
+		'  case "${ref#refs/heads/}" in',
+		`    ${pattern}) echo "Gitea: branch \${ref#refs/heads/} is protected" >&2; exit 1 ;;`,
+		'  esac',
+		'done'
+	].join('\n');
+	await writeFile(hook, `${script}\n`);
+	await chmod(hook, 0o755);
+}
+
 export async function startGiteaServer(options: {
 	root: string;
 	port?: number;
@@ -59,6 +80,14 @@ export async function startGiteaServer(options: {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const method = req.method ?? 'GET';
 		const path = url.pathname + url.search;
+		if (url.pathname === '/_control/protect' && req.method === 'POST') {
+			const body = await readJson<{ repo?: string; pattern?: string }>(req);
+			if (!body.repo || !body.pattern || !/^[\w./*-]+$/.test(body.pattern + body.repo)) {
+				return sendJson(res, 400, { message: '{repo, pattern}' });
+			}
+			await protectBranches(join(state.root, `${body.repo}.git`), body.pattern);
+			return void res.writeHead(204).end();
+		}
 		if (url.pathname === '/_control/pulls')
 			return sendJson(res, 200, state.pulls.get(url.searchParams.get('repo') ?? '') ?? []);
 		res.on('finish', () => requests.push({ method, path, status: res.statusCode }));

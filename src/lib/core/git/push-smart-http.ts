@@ -100,12 +100,15 @@ async function sendBranch(options: SmartHttpPushOptions, branch: string, commit:
 	const { store, remote, url } = options;
 	const ref = `refs/heads/${branch}`;
 	await git.writeRef({ fs: store.fs, gitdir: store.gitdir, ref, value: commit, force: true });
-	const result = await git.push({
-		...store,
-		...remoteArgs(url, remote),
-		ref,
-		remoteRef: ref
-	});
+	// isomorphic-git throws GitPushError for a ref the host refused (a hook, a protection rule);
+	// its result names the reason, as a refusal it answers with does.
+	const result = await git
+		.push({ ...store, ...remoteArgs(url, remote), ref, remoteRef: ref })
+		.catch((error: unknown) => {
+			const refused = (error as { code?: string; data?: { result?: git.PushResult } }).data?.result;
+			if ((error as { code?: string }).code === 'GitPushError' && refused) return refused;
+			throw error;
+		});
 	const refError = result.refs[ref]?.error;
 	if (!result.ok || refError) {
 		throw new AppError(

@@ -3,6 +3,7 @@
 // be rebased onto), or over git's smart HTTP to any other host (a branch; the person opens the
 // request there). Which one is decided once, in core/forge's forge-for.ts.
 import { diffStats, rebaseConflictError, type FileChange } from '$lib/core/diff';
+import { AppError } from '$lib/core/http';
 import type { Forge } from '$lib/core/forge';
 import { mergeRequestLink, type MergeRequestLink, type RepoRef } from '$lib/core/git';
 import {
@@ -190,7 +191,26 @@ export async function pushOverGitThenRequest(
 	forge: Forge & Required<Pick<Forge, 'openChangeRequest'>>,
 	choice: BaseChoice
 ): Promise<ShipOutcome> {
-	const outcome = await pushToGitHost(input, { kind: 'git', url: forge.repo.cloneUrl }, choice);
+	const outcome = await pushToGitHost(
+		input,
+		{ kind: 'git', url: forge.repo.cloneUrl },
+		choice
+	).catch((error: unknown) => {
+		// Gitea answers a token that may read but not write with 403 on the push itself.
+		if (
+			error instanceof AppError &&
+			error.code === 'unauthorized' &&
+			/\(403\)/.test(error.message)
+		) {
+			throw new AppError(
+				'missing-scope',
+				`The ${forge.kind === 'gitea' ? 'Gitea' : 'host'} token may read ${forge.repo.path} but not push to it (403).`,
+				'Give the token the write:repository scope (Settings → Applications on the host), ' +
+					'and save it in Settings → Git hosts.'
+			);
+		}
+		throw error;
+	});
 	if (outcome.kind !== 'branch') return outcome;
 	const { mask } = titled(input.task, input.known);
 	const { branch, commitSha, base } = outcome.pushed;
