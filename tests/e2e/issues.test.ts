@@ -85,3 +85,29 @@ test('an issue that does not exist says so and drafts nothing', async ({ page })
 	).toBeVisible();
 	await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('');
 });
+
+test('the start link of an issue puts its address in the composer; Use drafts the task', async ({
+	page
+}) => {
+	const { number } = (await githubControl('issues', {
+		method: 'POST',
+		body: {
+			owner: 'acme',
+			repo: 'ts-failing-test',
+			issue: { title: 'Linked issue', user: 'alice' }
+		}
+	})) as { number: number };
+	await configure(page, { githubToken: PEER_TOKEN, model: 'scripted-model' });
+	await createEnvironment(page, 'acme/ts-failing-test');
+	await page.goto(`/#/github.com/acme/ts-failing-test/issues/${number}`);
+	const repository = page.getByRole('textbox', { name: 'Repository' });
+	await expect(repository).toHaveValue(`https://github.com/acme/ts-failing-test/issues/${number}`);
+	// Nothing was read yet: the host is contacted only on Use.
+	await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue('');
+	await page.getByRole('button', { name: 'Use', exact: true }).click();
+	await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(
+		new RegExp(`^Resolve issue #${number}: Linked issue\\n`)
+	);
+	await expect(repository).toHaveValue('acme/ts-failing-test');
+	await expect(page.getByLabel('Environment')).toHaveValue(/[a-f0-9]{16}/);
+});
