@@ -194,6 +194,15 @@ test('a server that sends no CORS headers is explained, with what to do', async 
 	await page.getByRole('button', { name: 'Add an MCP server' }).click();
 	const row = page.getByTestId('mcp-server');
 	await row.getByLabel('Name').fill('closed');
+	// A token is never sent over plain http but to this machine: such a server cannot be saved.
+	await row.getByLabel('URL').fill('http://mcp.example.com/mcp');
+	await row.getByLabel('Bearer token').fill(TOKEN);
+	await expect(page.locator('.field-error')).toHaveText(
+		'MCP server closed: use https:// — its token is never sent over plain http (but to localhost).'
+	);
+	await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+	await row.getByLabel('Bearer token').fill('');
+	await expect(page.locator('.field-error')).toHaveCount(0);
 	await row.getByLabel('URL').fill(tracker.url);
 	await row.getByRole('button', { name: 'Test' }).click();
 	const check = row.getByTestId('mcp-server-check').locator('[data-code]');

@@ -7,6 +7,7 @@ import type { AttemptRecord } from '$lib/core/store';
 import { attemptSessions } from '../tasks/attempt-sessions.svelte';
 
 const MAX_FILES = 2000;
+const KEEP_PREVIEWS = 8;
 
 /** The attempt's files under the preview root, or null when it has no index.html to show. */
 async function previewFiles(
@@ -40,6 +41,10 @@ export async function publishPreview(attempt: AttemptRecord): Promise<string | n
 	const path = `${base}${PREVIEW_PATH}${attempt.id}/index.html`;
 	const cache = await caches.open(PREVIEW_CACHE);
 	await cache.put(path, new Response(document, { headers: { 'Content-Type': 'text/html' } }));
+	// Only the latest few previews are kept (each may be megabytes of inlined files).
+	const keys = await cache.keys();
+	for (const old of keys.slice(0, Math.max(0, keys.length - KEEP_PREVIEWS)))
+		await cache.delete(old);
 	return `${path}?v=${Date.now()}`;
 }
 

@@ -1,4 +1,9 @@
-import { checkHostEntry, githubHosts, hostKey } from '$lib/core/credentials';
+import {
+	checkHostEntry,
+	githubHosts,
+	hostKey,
+	isSecureForCredentials
+} from '$lib/core/credentials';
 import { checkHttpUrl } from '$lib/core/http';
 import { sanitizeNamePart } from '$lib/core/mcp/tool-name';
 import { defaultSettings, settingsRepo, type Settings } from '$lib/core/store';
@@ -110,7 +115,7 @@ function validate(settings: Settings): SettingsErrors {
 		errors.snapshotMaxAge = 'Choose a number of hours from 0.1 to 720.';
 	const costs = checkCosts(settings.costs);
 	if (costs) errors.costs = costs;
-	const mcpServers = checkMcpServers(settings.tools.mcpServers);
+	const mcpServers = checkMcpServers(settings.tools.mcpServers, settings.git.hosts);
 	if (mcpServers) errors.mcpServers = mcpServers;
 	return errors;
 }
@@ -137,7 +142,10 @@ function checkCosts(costs: Settings['costs']): string | null {
 }
 
 /** The first problem in Settings → Tools: a server without a name or URL, or a name used twice. */
-function checkMcpServers(servers: Settings['tools']['mcpServers']): string | null {
+function checkMcpServers(
+	servers: Settings['tools']['mcpServers'],
+	hosts: Settings['git']['hosts']
+): string | null {
 	const prefixes = servers.map((server) => sanitizeNamePart(server.name.trim()).slice(0, 24));
 	for (const [index, server] of servers.entries()) {
 		if (!server.name.trim())
@@ -146,6 +154,10 @@ function checkMcpServers(servers: Settings['tools']['mcpServers']): string | nul
 		if (url) return `MCP server ${server.name.trim()}: ${url}`;
 		if (prefixes.indexOf(prefixes[index]!) !== index)
 			return `Two MCP servers are named ${server.name.trim()}; give each its own name.`;
+		const target = new URL(server.url.trim());
+		const hasToken = hosts.some((h) => h.token.trim() && hostKey(h.host) === hostKey(target.host));
+		if (hasToken && !isSecureForCredentials(target))
+			return `MCP server ${server.name.trim()}: use https:// — its token is never sent over plain http (but to localhost).`;
 	}
 	return null;
 }
