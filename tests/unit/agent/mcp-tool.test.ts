@@ -234,6 +234,27 @@ describe('MCP tools', () => {
 			}
 		}).get('s__t')!;
 		const result = await tool.run({}, ctx());
+		// Cancelling the run ends a call in flight at once, whatever the timeout.
+		const patient = coreTools({
+			mcp: {
+				choices: [
+					{
+						server: 's',
+						url,
+						tool: 't',
+						description: '',
+						inputSchema: { type: 'object' },
+						readOnly: true
+					}
+				],
+				credentials,
+				onAudit: () => {}
+			}
+		}).get('s__t')!;
+		const stop = new AbortController();
+		const cancelled = patient.run({}, ctx(stop.signal));
+		stop.abort();
+		expect(await cancelled).toMatchObject({ ok: false, content: 'Cancelled.' });
 		silent.closeAllConnections();
 		silent.close();
 		expect([result.ok, (result.details as { error?: { code: string } }).error?.code]).toEqual([
