@@ -8,6 +8,10 @@ import {
 	parseRepoInput,
 	type CheckoutResult
 } from '../../src/lib/core/git/index.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/lib/core/git/baseline.ts';
+import { gitdirFor, readerFor, type CheckoutOptions } from '../../src/lib/core/git/checkout.ts';
+import { openObjectStore } from '../../src/lib/core/git/object-store.ts';
+import { snapshotFromGitHub } from '../../src/lib/core/git/snapshot-github.ts';
 import { noCredentials } from '../../src/lib/core/credentials/index.ts';
 import { createLiteSandbox, type Sandbox } from '../../src/lib/core/sandbox/index.ts';
 
@@ -18,6 +22,8 @@ export type CheckoutSpec = {
 	apiBase: string;
 	/** A fresh (wiped) object store, or the one the previous checkout filled. */
 	cold: boolean;
+	/** REST only: raw content requests in flight, instead of the app's RAW_REQUESTS_IN_FLIGHT. */
+	inFlight?: number;
 };
 
 let fs: PromiseFsClient | undefined;
@@ -36,17 +42,39 @@ function objectFs(cold: boolean): PromiseFsClient {
 export async function timeCheckout(spec: CheckoutSpec) {
 	const input = spec.path === 'rest' ? `acme/${spec.repo}` : `${spec.gitUrl}/acme/${spec.repo}.git`;
 	const { ref } = parseRepoInput(input, spec.apiBase);
-	const started = performance.now();
-	last = await checkout({
+	const options = {
 		ref,
 		branch: 'main',
 		fs: objectFs(spec.cold),
 		http,
 		credentials: noCredentials,
 		corsProxy: ''
-	});
+	};
+	const started = performance.now();
+	last = spec.inFlight ? await restWith(options, spec.inFlight) : await checkout(options);
 	const ms = performance.now() - started;
-	return { ms, files: last.baseline.entries.length, fromCache: last.stats.fromCache };
+	const { stats } = last;
+	return {
+		ms,
+		files: last.baseline.entries.length,
+		fromCache: stats.fromCache,
+		requests: stats.requests
+	};
+}
+
+/** What `checkout` does for a GitHub repository, with another number of requests in flight. */
+async function restWith(options: CheckoutOptions, concurrency: number): Promise<CheckoutResult> {
+	if (options.ref.kind !== 'github') throw new Error('in flight: REST only');
+	const store = await openObjectStore(options.fs, gitdirFor(options.ref));
+	const result = await snapshotFromGitHub({
+		ref: options.ref,
+		branch: options.branch,
+		store,
+		maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+		reader: readerFor(options),
+		concurrency
+	});
+	return { ...result, store };
 }
 
 /** Baseline → files in a Lite sandbox: reading the blobs, then writing the tree. */

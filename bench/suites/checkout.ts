@@ -21,6 +21,12 @@ async function nativeClone(ctx: BenchContext, name: string, counts: RunCounts) {
 	});
 }
 
+/** Besides the app's RAW_REQUESTS_IN_FLIGHT (snapshot-github.ts), measured in the same run. */
+const IN_FLIGHT_TRIED = [6, 64];
+
+const requestsNote = (requests: number) =>
+	`${requests.toLocaleString('en-US')} requests; raw content over HTTP/2 + TLS (bench/raw-cdn.ts)`;
+
 type Path = 'rest' | 'smart';
 const pathLabel: Record<Path, string> = { rest: 'REST snapshot', smart: 'smart HTTP' };
 
@@ -39,10 +45,12 @@ async function checkoutSize(ctx: BenchContext, size: TreeSize): Promise<Figure[]
 		for (const path of ['rest', 'smart'] as const) {
 			const spec = { path, repo: repo.name, gitUrl: ctx.gitUrl, apiBase: ctx.githubUrl };
 			ctx.log(`checkout: ${pathLabel[path]} of ${repo.name}, cold`);
-			const cold = await repeat(
-				counts,
-				async () => (await bench.call('timeCheckout', { ...spec, cold: true })).ms
-			);
+			let requests = 0;
+			const cold = await repeat(counts, async () => {
+				const result = await bench.call('timeCheckout', { ...spec, cold: true });
+				requests = result.requests;
+				return result.ms;
+			});
 			ctx.log(`checkout: ${pathLabel[path]} of ${repo.name}, warm`);
 			const warm = await repeat(warmCounts, async () => {
 				const result = await bench.call('timeCheckout', { ...spec, cold: false });
@@ -61,10 +69,36 @@ async function checkoutSize(ctx: BenchContext, size: TreeSize): Promise<Figure[]
 						samples,
 						reference,
 						budget: checkoutBudget,
-						budgetOn: 'ratio'
+						budgetOn: 'ratio',
+						...(state === 'cold' && path === 'rest' ? { note: requestsNote(requests) } : {})
 					})
 				);
 			}
+		}
+		// The levers tried for the REST path: other numbers of raw requests in flight.
+		for (const inFlight of IN_FLIGHT_TRIED) {
+			const spec = {
+				path: 'rest' as const,
+				repo: repo.name,
+				gitUrl: ctx.gitUrl,
+				apiBase: ctx.githubUrl
+			};
+			ctx.log(`checkout: REST snapshot of ${repo.name}, cold, ${inFlight} in flight`);
+			const cold = await repeat(
+				counts,
+				async () => (await bench.call('timeCheckout', { ...spec, cold: true, inFlight })).ms
+			);
+			figures.push(
+				figure({
+					benchmark: 'checkout',
+					name: `REST snapshot, cold, ${inFlight} raw requests in flight (${label})`,
+					unit: 'ms',
+					samples: cold,
+					reference,
+					budget: checkoutBudget,
+					budgetOn: 'ratio'
+				})
+			);
 		}
 	} finally {
 		await bench.close();

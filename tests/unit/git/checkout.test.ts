@@ -213,6 +213,29 @@ describe('GitHub REST snapshot', () => {
 		}
 	});
 
+	it('says how many requests a REST checkout makes before it fetches a file, and makes that many', async () => {
+		const ref = github('exec-and-symlink');
+		const heard: { phase: string; loaded: number; message?: string }[] = [];
+		const result = await checkout({
+			ref,
+			branch: 'main',
+			fs: fsForTest,
+			http,
+			credentials: noCredentials,
+			corsProxy: '',
+			onProgress: ({ phase, loaded, message }) => heard.push({ phase, loaded, message })
+		});
+		const files = result.baseline.entries.length;
+		const announced = heard.find((p) => p.phase === 'fetching');
+		expect(announced).toEqual({
+			phase: 'fetching',
+			loaded: 0,
+			message: `Fetching ${files} files: ${result.stats.requests} requests to GitHub in all`
+		});
+		// The branch, the listing, then one raw request a file.
+		expect([result.stats.requests, result.stats.filesFetched]).toEqual([files + 2, files]);
+	});
+
 	it('refuses a listing whose tree the files do not add up to, and keeps the verified blobs', async () => {
 		const ref = github('exec-and-symlink');
 		// GitHub's listing, with another tree id: the files fetched cannot add up to it.

@@ -87,6 +87,17 @@ export function slowDownMessage(waitMs: number, at: CheckoutProgress): string {
 	return `${wait} — ${count(at.loaded)} of ${count(at.total)} files`;
 }
 
+/**
+ * Said before the files are fetched, so a big repository's cost is known before it is paid:
+ * "Fetching 3,000 files: 3,002 requests to GitHub in all". Raw content is one request a file
+ * (and not counted against the API's 5,000 an hour; a file raw content gets wrong costs one API
+ * request more); the listing took the rest.
+ */
+export function requestCountMessage(files: number, madeSoFar: number): string {
+	const count = (n: number) => n.toLocaleString('en-US');
+	return `Fetching ${count(files)} file${files === 1 ? '' : 's'}: ${count(files + madeSoFar)} requests to GitHub in all`;
+}
+
 async function snapshotSteps(
 	options: SnapshotOptions
 ): Promise<{ baseline: Baseline; stats: CheckoutStats }> {
@@ -123,7 +134,12 @@ async function snapshotSteps(
 	present = new Set(); // not needed any more; can be large
 
 	let done = 0;
-	report({ phase: 'fetching', loaded: 0, total: missing.length });
+	report({
+		phase: 'fetching',
+		loaded: 0,
+		total: missing.length,
+		message: requestCountMessage(missing.length, stats.requests)
+	});
 	// The fetched blobs, and then the trees, go into packfiles: a few IndexedDB writes in all
 	// instead of one per object. Each blob is deflated while the next requests are under way.
 	const packs = createPackWriter(store);
