@@ -462,11 +462,25 @@ describe('writing', () => {
 				]
 			}
 		});
+		// A follow-up's push rewrites the open request's title and body.
+		const updated = await octokit.rest.pulls.update({
+			...repo,
+			pull_number: 1,
+			title: 'Agent change, again',
+			body: 'Made again.'
+		});
+		expect([updated.status, updated.data.number, updated.data.title, updated.data.body]).toEqual([
+			200,
+			1,
+			'Agent change, again',
+			'Made again.'
+		]);
 		// Every response above was checked against its schema in the OpenAPI description.
 		expect([...new Set(schemaLog.checked)].sort()).toEqual([
 			'GET /repos/{owner}/{repo}/git/commits/{commit_sha} 200',
 			'GET /repos/{owner}/{repo}/git/ref/{ref} 200',
 			'GET /repos/{owner}/{repo}/pulls 200',
+			'PATCH /repos/{owner}/{repo}/pulls/{pull_number} 200',
 			'POST /repos/{owner}/{repo}/git/blobs 201',
 			'POST /repos/{owner}/{repo}/git/commits 201',
 			'POST /repos/{owner}/{repo}/git/refs 201',
