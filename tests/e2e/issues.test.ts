@@ -111,3 +111,73 @@ test('the start link of an issue puts its address in the composer; Use drafts th
 	await expect(repository).toHaveValue('acme/ts-failing-test');
 	await expect(page.getByLabel('Environment')).toHaveValue(/[a-f0-9]{16}/);
 });
+
+test('a task from an issue opens a pull request that closes it, and one click comments on the issue', async ({
+	page
+}) => {
+	const { number } = (await githubControl('issues', {
+		method: 'POST',
+		body: {
+			owner: 'acme',
+			repo: 'ts-failing-test',
+			issue: { title: 'sum() is off by one', user: 'alice', body: 'sum([1, 2, 3]) is 5.' }
+		}
+	})) as { number: number };
+	const fixPatch = [
+		'*** Begin Patch',
+		'*** Update File: src/sum.js',
+		'@@ export function sum(numbers) {',
+		' \tlet total = 0;',
+		'-\tfor (let i = 1; i < numbers.length; i++) total += numbers[i];',
+		'+\tfor (let i = 0; i < numbers.length; i++) total += numbers[i];',
+		' \treturn total;',
+		'*** End Patch'
+	].join('\n');
+	const { baseURL } = await modelScript({
+		turns: [
+			{
+				expect: { lastMessage: { contains: `Resolve issue #${number}: sum() is off by one` } },
+				toolCalls: [{ name: 'apply_patch', arguments: { input: fixPatch } }]
+			},
+			{ content: 'The loop now starts at 0.' }
+		]
+	});
+	await configure(page, {
+		modelBaseURL: baseURL,
+		modelApiKey: '',
+		model: 'scripted-model',
+		githubToken: PEER_TOKEN
+	});
+	await createEnvironment(page, 'acme/ts-failing-test');
+	await page.goto('/');
+	await page
+		.getByRole('textbox', { name: 'Repository' })
+		.fill(`https://github.com/acme/ts-failing-test/issues/${number}`);
+	await page.getByRole('button', { name: 'Use', exact: true }).click();
+	await expect(page.getByRole('textbox', { name: 'Task' })).toHaveValue(/^Resolve issue/);
+	await page.getByRole('button', { name: 'Code', exact: true }).click();
+	await expect(page.getByTestId('final')).toHaveAttribute('data-reason', 'done');
+	const changes = page.getByRole('region', { name: 'Changes' });
+	await changes.getByRole('button', { name: 'Create PR' }).click();
+	await expect(page.getByTestId('pr-created')).toBeVisible();
+
+	const github = process.env.PATCHBAY_PEER_GITHUB!;
+	const pulls = (await (
+		await fetch(`${github}/repos/acme/ts-failing-test/pulls?state=open&per_page=100`)
+	).json()) as { body: string; html_url: string }[];
+	const pull = pulls.find((p) => p.body.startsWith(`Closes #${number}\n`));
+	expect(pull, 'a pull request whose body starts with Closes #N').toBeTruthy();
+
+	const card = page.getByTestId('issue-comment');
+	await card.getByRole('button', { name: 'Comment on the issue' }).click();
+	await expect(card.getByRole('link', { name: 'Commented on the issue' })).toBeVisible();
+	await screenshot(page, 'issue-pr-comment');
+	const comments = (await (
+		await fetch(`${github}/repos/acme/ts-failing-test/issues/${number}/comments`, {
+			headers: { Authorization: `token ${PEER_TOKEN}` }
+		})
+	).json()) as { body: string; user: { login: string } }[];
+	expect(comments.map((c) => c.body)).toEqual([
+		`A pull request for this issue: ${pull!.html_url}\n\n<sub>Opened with Patchbay.</sub>`
+	]);
+});

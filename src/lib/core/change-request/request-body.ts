@@ -21,6 +21,8 @@ export type PullRequestTask = {
 	stats: readonly FileStat[];
 	/** Overrides the title taken from the prompt's first line (e.g. the task's, which is cut). */
 	title?: string;
+	/** The issue of the same repository the task was drafted from: merging closes it. */
+	closesIssue?: number;
 	/**
 	 * Masks secret values: `secretMasker` of the environment's values and `settingsSecrets`.
 	 * Required, so no caller can forget it: all of this text is written to the host.
@@ -105,6 +107,7 @@ function summarySection(task: PullRequestTask): string {
 export function pullRequestBody(task: PullRequestTask): string {
 	const { mask } = task;
 	const sections = [
+		...(task.closesIssue ? [`Closes #${task.closesIssue}`] : []),
 		['## Request', '', blockQuote(mask(task.prompt))].join('\n'),
 		...task.followUps.map((followUp, index) =>
 			[`**Follow-up ${index + 1}**`, '', blockQuote(mask(followUp))].join('\n')

@@ -125,6 +125,8 @@ export type TaskRecord = {
 	budgetSplit?: 'share' | 'split';
 	/** Pictures sent with the prompt (each attempt's first message). */
 	images?: ImageAttachment[];
+	/** The issue the task was drafted from, in its own repository: its request says `Closes #N`. */
+	issue?: { owner: string; repo: string; number: number };
 	createdAt: number;
 	updatedAt: number;
 };

@@ -2,13 +2,13 @@
 // environment for, and the task drafted from the issue (the user edits it; nothing starts).
 import { createGitHubClient } from '$lib/core/github';
 import { AppError } from '$lib/core/http';
-import { fetchIssue, issueDraft, parseIssueRef } from '$lib/core/issues';
+import { fetchIssue, issueDraft, parseIssueRef, type IssueRef } from '$lib/core/issues';
 import { settingsRepo } from '$lib/core/store';
 import { appDb } from '../db';
 
 export type IssuePaste =
 	| { kind: 'not-an-issue' }
-	| { kind: 'drafted'; repo: string; draft: string }
+	| { kind: 'drafted'; repo: string; draft: string; ref: IssueRef }
 	| { kind: 'failed'; message: string };
 
 export async function draftFromIssue(input: string): Promise<IssuePaste> {
@@ -17,7 +17,8 @@ export async function draftFromIssue(input: string): Promise<IssuePaste> {
 	try {
 		const { github } = await settingsRepo(await appDb()).get();
 		const issue = await fetchIssue(createGitHubClient(github), ref);
-		return { kind: 'drafted', repo: `${ref.owner}/${ref.repo}`, draft: issueDraft(ref, issue) };
+		const draft = issueDraft(ref, issue);
+		return { kind: 'drafted', repo: `${ref.owner}/${ref.repo}`, draft, ref };
 	} catch (error) {
 		const message =
 			error instanceof AppError

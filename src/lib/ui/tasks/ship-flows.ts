@@ -120,6 +120,7 @@ function requestTask(input: ShipInput, mask: (text: string) => string) {
 			.filter((e) => !e.allowed)
 			.map(({ method, url, reason }) => ({ method, url, reason })),
 		stats: diffStats(result.changes),
+		...(task.issue ? { closesIssue: task.issue.number } : {}),
 		mask
 	};
 }

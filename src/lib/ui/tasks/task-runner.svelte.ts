@@ -42,6 +42,7 @@ export type NewTask = {
 	budget?: Budget | null;
 	budgetSplit?: 'share' | 'split';
 	images?: ImageAttachment[];
+	issue?: TaskRecord['issue'];
 };
 
 class TaskRunner {
@@ -86,6 +87,7 @@ class TaskRunner {
 			attemptCount: input.attempts,
 			...(input.budget ? { budget: input.budget, budgetSplit: input.budgetSplit ?? 'share' } : {}),
 			...(input.images?.length ? { images: input.images } : {}),
+			...(input.issue ? { issue: input.issue } : {}),
 			createdAt: now,
 			updatedAt: now
 		};
