@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	coreTools,
 	createWebFetchTool,
-	htmlToText,
 	type ToolContext
 } from '../../../src/lib/core/agent/index.ts';
+import { htmlToText } from '../../../src/lib/core/agent/tools/html-text.ts';
 import type { NetworkAuditEvent, NetworkPolicy } from '../../../src/lib/core/network/index.ts';
 import { createLiteSandbox } from '../../../src/lib/core/sandbox/index.ts';
 

@@ -31,7 +31,6 @@ export {
 	coreTools,
 	createMcpTool,
 	createWebFetchTool,
-	htmlToText,
 	shellTool,
 	toolMap,
 	truncateHeadTail,

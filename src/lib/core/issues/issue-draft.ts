@@ -2,7 +2,7 @@
 // the model inside an <untrusted_issue> element, like fetched web content: a closing tag inside
 // the text is defused (web_fetch's wrapper), so the issue cannot end the element early and speak
 // as the user.
-import { wrapUntrusted } from '../agent/tools/web-fetch.ts';
+import { wrapUntrusted } from '../agent/tools/untrusted.ts';
 import { issueUrl, type IssueRef } from './issue-ref.ts';
 
 export type IssueText = {

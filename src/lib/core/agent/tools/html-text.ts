@@ -54,12 +54,6 @@ function resolve(href: string, baseUrl: string | undefined): string {
 	}
 }
 
-/** Whether a body looks like HTML (by its content type, or by its start when there is none). */
-export function isHtml(contentType: string, body: string): boolean {
-	if (/html|xhtml/i.test(contentType)) return true;
-	return contentType === '' && /^\s*(<!doctype html|<html)/i.test(body.slice(0, 200));
-}
-
 /** `baseUrl` (the page's address) turns relative links into ones the model can fetch. */
 export function htmlToText(html: string, baseUrl?: string): string {
 	return tidy(convert(html, options(baseUrl)));

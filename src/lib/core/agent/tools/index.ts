@@ -17,7 +17,6 @@ export {
 	type WebFetchDetails,
 	type WebFetchOptions
 } from './web-fetch.ts';
-export { htmlToText } from './html-text.ts';
 export { createMcpTool, type McpCallDetails, type McpToolOptions } from './mcp-tool.ts';
 
 /** A name → tool map, the way the loop dispatches calls. */

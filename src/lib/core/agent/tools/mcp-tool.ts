@@ -10,7 +10,7 @@ import { networkAuditEvent, type NetworkAuditEvent } from '../../network/index.t
 import type { McpToolChoice } from '../../store/schema.ts';
 import type { Tool, ToolResult } from '../types.ts';
 import { truncateHeadTail } from './truncate.ts';
-import { wrapUntrusted } from './web-fetch.ts';
+import { wrapUntrusted } from './untrusted.ts';
 
 export type McpToolOptions = {
 	/** Read at each call: a token saved since the run started applies. */

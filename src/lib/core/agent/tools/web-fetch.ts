@@ -9,7 +9,7 @@ import {
 	type NetworkPolicy
 } from '../../network/index.ts';
 import type { Tool, ToolContext, ToolResult } from '../types.ts';
-import { htmlToText, isHtml } from './html-text.ts';
+import { wrapUntrusted } from './untrusted.ts';
 import manual from './web-fetch.md?raw';
 
 export const WEB_FETCH_MAX_BYTES = 256 * 1024;
@@ -112,7 +112,13 @@ export function createWebFetchTool(options: WebFetchOptions): Tool<WebFetchArgs>
 			try {
 				const { response, url } = await follow(parsed.href, signal);
 				const body = await readCapped(response, maxBytes);
-				return report(response, url, body, { maxBytes, maxChars, requested: parsed.href });
+				// The converter (html-to-text) loads with the first page that needs it, not with the agent.
+				const type = contentTypeOf(response);
+				const toText =
+					type === '' || /html|xhtml/.test(type)
+						? (await import('./html-text.ts')).htmlToText
+						: undefined;
+				return report(response, url, body, { maxBytes, maxChars, requested: parsed.href }, toText);
 			} catch (error) {
 				return failure(parsed.href, error, ctx);
 			}
@@ -160,18 +166,26 @@ async function readCapped(response: Response, maxBytes: number) {
 	return { bytes: all, truncated };
 }
 
+function contentTypeOf(response: Response): string {
+	return (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Whether a body looks like HTML (by its content type, or by its start when there is none). */
+export function isHtml(contentType: string, body: string): boolean {
+	if (/html|xhtml/i.test(contentType)) return true;
+	return contentType === '' && /^\s*(<!doctype html|<html)/i.test(body.slice(0, 200));
+}
+
 type Limits = { maxBytes: number; maxChars: number; requested: string };
 
 function report(
 	response: Response,
 	url: string,
 	body: { bytes: Uint8Array; truncated: boolean },
-	limits: Limits
+	limits: Limits,
+	toText?: (html: string, baseUrl: string) => string
 ): ToolResult {
-	const contentType = (response.headers.get('content-type') ?? '')
-		.split(';')[0]!
-		.trim()
-		.toLowerCase();
+	const contentType = contentTypeOf(response);
 	const details: WebFetchDetails = {
 		kind: 'web_fetch',
 		url: limits.requested,
@@ -187,7 +201,7 @@ function report(
 	if (!textual) text = `(binary content of type ${contentType}, not shown)`;
 	else {
 		const raw = new TextDecoder().decode(body.bytes);
-		text = isHtml(contentType, raw) ? htmlToText(raw, url) : raw;
+		text = toText && isHtml(contentType, raw) ? toText(raw, url) : raw;
 	}
 	const notes = [
 		`Fetched ${url} (HTTP ${response.status}${contentType ? `, ${contentType}` : ''}, ${body.bytes.length} bytes).`
@@ -207,16 +221,6 @@ function report(
 	};
 }
 
-/**
- * The content inside an `untrusted_web_content` element (or `element`, for other outside
- * content such as an MCP tool's result) that it cannot close early.
- */
-export function wrapUntrusted(
-	url: string,
-	text: string,
-	element: 'untrusted_web_content' | 'untrusted_tool_result' | 'untrusted_issue' = 'untrusted_web_content'
-): string {
-	const safe = text.replace(new RegExp(`</?\\s*${element}`, 'gi'), (tag) => tag.replace('<', '‹'));
-	const attribute = url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-	return `<${element} url="${attribute}">\n${safe}\n</${element}>`;
-}
+// Kept in its own file so that code outside the agent (issue drafts) can wrap text without
+// loading this tool's HTML converter.
+export { wrapUntrusted } from './untrusted.ts';
