@@ -172,7 +172,12 @@ export type AttemptRecord = {
 	createdAt: number;
 	updatedAt: number;
 	result?: AttemptResult;
+	/** The review's Viewed marks: paths, each with the digest of its diff when it was marked. */
+	viewed?: ViewedMark[];
 };
+
+/** A file marked Viewed; a later change to its diff (another digest) unmarks it. */
+export type ViewedMark = { path: string; digest: string };
 
 /** One entry of an attempt's append-only log; `data` is the event itself. */
 export type AttemptEventRecord = {

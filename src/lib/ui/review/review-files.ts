@@ -101,6 +101,8 @@ function notesOf(section: PatchSection): string[] {
 	if (oldMode && newMode && oldMode !== newMode) {
 		notes.push(`Mode changed from ${oldMode} to ${newMode}.`);
 	}
+	const link = linkNote(section);
+	if (link) notes.push(link);
 	if (section.binary) notes.push('Binary file not shown.');
 	else if (section.hunks.length === 0 && section.status === 'renamed') {
 		notes.push(`Renamed from ${section.oldPath ?? ''} without changes.`);
@@ -110,6 +112,28 @@ function notesOf(section: PatchSection): string[] {
 		notes.push(section.status === 'deleted' ? 'Empty file deleted.' : 'Empty file.');
 	}
 	return notes;
+}
+
+const SYMLINK = '120000';
+
+/** A symbolic link's target is its content: said in words, as the lines alone do not tell. */
+function linkNote(section: PatchSection): string | null {
+	// An unchanged mode is on the index line only: `index 1a2b..3c4d 120000`.
+	const kept = section.header.find((line) => line.startsWith('index '))?.split(' ')[2];
+	const oldMode = section.oldMode ?? kept;
+	const newMode = section.newMode ?? kept;
+	if (oldMode !== SYMLINK && newMode !== SYMLINK) return null;
+	const lines = section.hunks.flatMap((hunk) => hunk.lines);
+	const side = (sign: string) => lines.find((line) => line[0] === sign)?.slice(1);
+	const [before, after] = [side('-'), side('+')];
+	if (oldMode === SYMLINK && newMode === SYMLINK)
+		return before !== undefined && after !== undefined
+			? `Symbolic link retargeted from ${before} to ${after}.`
+			: 'Symbolic link.';
+	if (newMode === SYMLINK)
+		return `Symbolic link to ${after ?? '(unchanged target)'}${oldMode ? ', was a file' : ''}.`;
+	if (section.status === 'deleted') return `Symbolic link to ${before ?? '?'} deleted.`;
+	return `Was a symbolic link to ${before ?? '?'}; now a file.`;
 }
 
 function segmentsOf(section: PatchSection, segmentLines: number): DiffSegment[] {

@@ -11,7 +11,8 @@ import {
 	type AttemptResult,
 	type AttemptStatus,
 	type PatchbayDb,
-	type TaskRecord
+	type TaskRecord,
+	type ViewedMark
 } from '$lib/core/store';
 import {
 	createEventLog,
@@ -158,6 +159,14 @@ export class AttemptsStore {
 		return this.#updateAttempt(attemptId, (attempt) =>
 			attempt.result ? { ...attempt, result: { ...attempt.result, pushed } } : attempt
 		);
+	}
+
+	/** Keeps the review's Viewed marks with the attempt, so a reload or another tab has them. */
+	setViewed(attemptId: string, viewed: readonly ViewedMark[]): Promise<void> {
+		return this.#updateAttempt(attemptId, (attempt) => ({
+			...attempt,
+			viewed: viewed.map(({ path, digest }) => ({ path, digest }))
+		}));
 	}
 
 	/** Resolves once every record write of the attempt asked for so far is stored. */
