@@ -1,6 +1,7 @@
 // One contract every forge keeps, run against each implementation over its local peer: look a
 // repository up, read a branch, push (create, retry without a duplicate, fast-forward a
 // follow-up), open and then update one change request, and name a missing repository.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../../../src/lib/core/diff/index.ts';
 import type { Forge } from '../../../src/lib/core/forge/index.ts';
@@ -158,6 +159,49 @@ export function forgeContract(
 				]);
 			}
 		);
+
+		it('replays the changes onto a base branch that moved on, and pushes on its head', async () => {
+			const copy = await under().fresh('exec-and-symlink');
+			// Someone else's commit on main, touching a file the attempt does not.
+			const tree = copy.git('rev-parse', 'main^{tree}');
+			const blob = execFileSync('git', ['--git-dir', copy.gitDir, 'hash-object', '-w', '--stdin'], {
+				input: 'their notes\n',
+				encoding: 'utf8'
+			}).trim();
+			const index = { ...process.env, GIT_INDEX_FILE: `${copy.gitDir}/rebase-index` };
+			const run = (args: string[]) =>
+				execFileSync('git', ['--git-dir', copy.gitDir, ...args], {
+					env: index,
+					encoding: 'utf8'
+				}).trim();
+			run(['read-tree', tree]);
+			run(['update-index', '--add', '--cacheinfo', `100644,${blob},THEIRS.md`]);
+			const head = run([
+				'commit-tree',
+				run(['write-tree']),
+				'-p',
+				copy.baseline.commit,
+				'-m',
+				'Theirs'
+			]);
+			run(['update-ref', 'refs/heads/main', head]);
+			const forge = under().forgeAt(copy.path);
+			expect(await forge.branchHead('main')).toBe(head);
+			const changes = allKinds(copy);
+			const rebased = await forge.rebaseOnto('main', head, changes);
+			if (!rebased.ok) throw new Error('conflict');
+			expect(rebased.base.commit).toBe(head);
+			const pushed = await forge.push({
+				baseline: rebased.base,
+				changes: rebased.changes,
+				branch: { title: message },
+				message
+			});
+			expect(copy.git('rev-parse', `${pushed.branch}^`)).toBe(head);
+			expect(copy.git('rev-parse', `${pushed.branch}^{tree}`)).toBe(
+				expectedTree(copy.gitDir, copy.git('rev-parse', 'main^{tree}'), changes)
+			);
+		});
 
 		it('names a repository that does not exist', async () => {
 			const forge = under().forgeAt('nobody/nothing-here');

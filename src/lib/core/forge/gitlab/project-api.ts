@@ -61,13 +61,20 @@ export function projectApi(client: RestClient, project: string, signal?: AbortSi
 			get<{ diffs: BranchDiff[] }>(
 				`/repository/compare?from=${enc(from)}&to=${enc(to)}&straight=true`
 			),
-		/** A file's bytes and blob id at `ref` (null when it has none there). */
-		async file(path: string, ref: string): Promise<{ bytes: Uint8Array; blobId: string } | null> {
+		/** A file's bytes, blob id and exec bit at `ref` (null when it has none there). */
+		async file(
+			path: string,
+			ref: string
+		): Promise<{ bytes: Uint8Array; blobId: string; executable: boolean } | null> {
 			try {
-				const file = await get<{ content: string; blob_id: string }>(
+				const file = await get<{ content: string; blob_id: string; execute_filemode?: boolean }>(
 					`/repository/files/${enc(path)}?ref=${enc(ref)}`
 				);
-				return { bytes: fromBase64(file.content), blobId: file.blob_id };
+				return {
+					bytes: fromBase64(file.content),
+					blobId: file.blob_id,
+					executable: file.execute_filemode === true
+				};
 			} catch (error) {
 				if (error instanceof ForgeHttpError && error.status === 404) return null;
 				throw error;

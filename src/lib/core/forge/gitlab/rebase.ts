@@ -18,13 +18,16 @@ export async function rebaseOntoGitLabHead(
 			pathsToRead(changes).map(async (path) => [path, await api.file(path, head)] as const)
 		)
 	);
-	const modes = new Map(
-		changes.flatMap((c) => [[c.path, c.afterMode ?? c.beforeMode ?? '100644'] as const])
+	// The files API tells the exec bit but not a symlink: a path that was a link at the baseline
+	// is taken to be one still.
+	const links = new Set(
+		changes.flatMap((c) => (c.beforeMode === '120000' ? [c.oldPath ?? c.path] : []))
 	);
 	const result = await rebaseChanges(changes, async (path) => {
 		const file = files.get(path) ?? (await api.file(path, head));
-		// The files API does not say a file's mode; the attempt's own is the best guess.
-		return file ? { bytes: file.bytes, mode: modes.get(path) ?? '100644' } : null;
+		if (!file) return null;
+		const mode = links.has(path) ? '120000' : file.executable ? '100755' : '100644';
+		return { bytes: file.bytes, mode };
 	});
 	if (!result.ok) return result;
 	const commit = await api.commit(head);
