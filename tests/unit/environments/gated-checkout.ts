@@ -45,13 +45,20 @@ export async function gatedCheckout(fail?: AppError) {
 			return finished;
 		},
 		checkout: async (onProgress: (p: CheckoutProgress) => void) => {
-			const first = whole.files.filter((f) => f.path === 'AGENTS.md');
+			const first = whole.baseline.entries
+				.filter((entry) => entry.path === 'AGENTS.md')
+				.map(({ path, oid }) => ({
+					path,
+					mode: '100644' as const,
+					oid,
+					data: text.encode(TREE[path])
+				}));
 			onProgress({
 				phase: 'listing',
 				loaded: 0,
 				total: 3,
 				bytes: 0,
-				listed: { baseline: whole.baseline, files: first.map((f) => ({ ...f, oid: f.oid })) }
+				listed: { baseline: whole.baseline, files: first }
 			});
 			await gate;
 			finished = true;
