@@ -24,6 +24,8 @@ export type CheckoutSpec = {
 	cold: boolean;
 	/** REST only: raw content requests in flight, instead of the app's RAW_REQUESTS_IN_FLIGHT. */
 	inFlight?: number;
+	/** REST only: signed in with this token, so text files come through GraphQL batches. */
+	token?: string;
 };
 
 let fs: PromiseFsClient | undefined;
@@ -47,7 +49,9 @@ export async function timeCheckout(spec: CheckoutSpec) {
 		branch: 'main',
 		fs: objectFs(spec.cold),
 		http,
-		credentials: noCredentials,
+		credentials: spec.token
+			? { github: { token: spec.token, apiBase: spec.apiBase }, gitHosts: [] }
+			: noCredentials,
 		corsProxy: ''
 	};
 	const started = performance.now();

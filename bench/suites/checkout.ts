@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBenchPage } from '../browser.ts';
-import type { Benchmark, BenchContext } from '../context.ts';
+import { BENCH_TOKEN, type Benchmark, type BenchContext } from '../context.ts';
 import { OWNER } from '../fixture-repos.ts';
 import type { TreeSize } from '../fixture-tree.ts';
 import { git } from '../native.ts';
@@ -75,7 +75,39 @@ async function checkoutSize(ctx: BenchContext, size: TreeSize): Promise<Figure[]
 				);
 			}
 		}
-		// The levers tried for the REST path: other numbers of raw requests in flight.
+		// The levers tried for the REST path: GraphQL batches (what a token gets), other numbers of
+		// raw requests in flight.
+		{
+			const spec = {
+				path: 'rest' as const,
+				repo: repo.name,
+				gitUrl: ctx.gitUrl,
+				apiBase: ctx.githubUrl
+			};
+			ctx.log(`checkout: REST snapshot of ${repo.name}, cold, GraphQL batches`);
+			let requests = 0;
+			const cold = await repeat(counts, async () => {
+				const result = await bench.call('timeCheckout', {
+					...spec,
+					cold: true,
+					token: BENCH_TOKEN
+				});
+				requests = result.requests;
+				return result.ms;
+			});
+			figures.push(
+				figure({
+					benchmark: 'checkout',
+					name: `REST snapshot, cold, with a token: GraphQL batches (${label})`,
+					unit: 'ms',
+					samples: cold,
+					reference,
+					budget: checkoutBudget,
+					budgetOn: 'ratio',
+					note: `${requestsNote(requests)}; GraphQL from the GitHub peer (one git cat-file a batch)`
+				})
+			);
+		}
 		for (const inFlight of IN_FLIGHT_TRIED) {
 			const spec = {
 				path: 'rest' as const,

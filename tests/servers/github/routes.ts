@@ -2,6 +2,7 @@
 import { repoRoute, type Route } from './router.ts';
 import { getContents, getRaw } from './routes-contents.ts';
 import { getBlob, getCommit, getTree } from './routes-objects-read.ts';
+import { postGraphql } from './routes-graphql.ts';
 import { createBlob, createCommit, createTree } from './routes-objects-write.ts';
 import { createIssueComment, getIssue, listIssueComments, listIssues } from './routes-issues.ts';
 import { createPull, getPull, updatePull, listPulls } from './routes-pulls.ts';
@@ -12,6 +13,7 @@ const gitData = { needsCommits: true };
 
 export const routes: Route[] = [
 	{ method: 'GET', pattern: /^\/user$/, access: 'user', handle: getUser },
+	{ method: 'POST', pattern: /^\/graphql$/, access: 'user', handle: postGraphql },
 	repoRoute('GET', '', 'read', getRepository),
 	repoRoute('GET', '/branches', 'read', listBranches),
 	repoRoute('GET', '/git/ref/(?<ref>.+)', 'read', getRef, gitData),

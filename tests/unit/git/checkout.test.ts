@@ -236,6 +236,70 @@ describe('GitHub REST snapshot', () => {
 		expect([result.stats.requests, result.stats.filesFetched]).toEqual([files + 2, files]);
 	});
 
+	it('with a token, fetches text files many a request through GraphQL and binary ones raw', async () => {
+		peers.github.requests.length = 0;
+		const heard: string[] = [];
+		const result = await checkout({
+			ref: github('binary-file'),
+			branch: 'main',
+			fs: fsForTest,
+			http,
+			credentials: githubToken(TOKEN),
+			corsProxy: '',
+			onProgress: (p) => p.phase === 'fetching' && p.loaded === 0 && heard.push(p.message ?? '')
+		});
+		const fetched = peers.github.requests
+			.filter((r) => r.method === 'POST' || r.path.startsWith('/raw/'))
+			.map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{40}/, '<commit>')} ${r.status}`);
+		expect(fetched).toEqual([
+			'POST /graphql 200',
+			'GET /raw/acme/binary-file/<commit>/assets/logo.png 200'
+		]);
+		expect(heard).toEqual([
+			'Fetching 4 files: 3 requests to GitHub in all, and one more a binary file'
+		]);
+		expect(result.stats.requests).toBe(4); // the branch, the listing, one query, one raw file
+		const files = await baselineFiles(result.store, result.baseline);
+		expect(files.map((f) => [f.path, f.oid])).toEqual(
+			lsTree(bare('binary-file')).map((e) => [e.path, e.oid])
+		);
+		expect(new TextDecoder().decode(files.find((f) => f.path === 'windows.txt')!.data)).toBe(
+			'first line\r\nsecond line\r\nthird line\r\n'
+		);
+	});
+
+	it('takes a file from raw content when the text GraphQL gives does not hash to its blob', async () => {
+		peers.github.requests.length = 0;
+		const tampering: typeof fetch = async (input, init) => {
+			const response = await fetch(input, init);
+			if (!String(input).endsWith('/graphql')) return response;
+			const body = (await response.json()) as {
+				data: { repository: Record<string, { text: string | null }> };
+			};
+			for (const blob of Object.values(body.data.repository))
+				if (blob.text?.startsWith('this file')) blob.text = 'THIS FILE has no newline at the end';
+			return Response.json(body);
+		};
+		const result = await checkout({
+			ref: github('binary-file'),
+			branch: 'main',
+			fs: fsForTest,
+			http,
+			credentials: githubToken(TOKEN),
+			corsProxy: '',
+			fetch: tampering
+		});
+		const raw = peers.github.requests
+			.filter((r) => r.path.startsWith('/raw/'))
+			.map((r) => r.path.split('/').at(-1))
+			.sort();
+		expect(raw).toEqual(['logo.png', 'no-newline.txt']);
+		const files = await baselineFiles(result.store, result.baseline);
+		expect(new TextDecoder().decode(files.find((f) => f.path === 'no-newline.txt')!.data)).toBe(
+			'this file has no newline at the end'
+		);
+	});
+
 	it('refuses a listing whose tree the files do not add up to, and keeps the verified blobs', async () => {
 		const ref = github('exec-and-symlink');
 		// GitHub's listing, with another tree id: the files fetched cannot add up to it.

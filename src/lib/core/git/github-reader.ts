@@ -45,7 +45,7 @@ export function createGitHubReader(options: GitHubReaderOptions) {
 	 */
 	let pausedUntil = 0;
 
-	async function send(url: string, accept: string): Promise<Response> {
+	async function send(url: string, accept: string, body?: string): Promise<Response> {
 		// Decided per URL: raw content may live on another host than the API.
 		const authorization = githubAuthorization(url, options.credentials);
 		for (let attempt = 0; ; attempt++) {
@@ -54,6 +54,7 @@ export function createGitHubReader(options: GitHubReaderOptions) {
 			let response: Response;
 			try {
 				response = await doFetch(url, {
+					...(body === undefined ? {} : { method: 'POST', body }),
 					headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
 					signal: options.signal
 				});
@@ -86,6 +87,15 @@ export function createGitHubReader(options: GitHubReaderOptions) {
 		async json<T>(path: string): Promise<T> {
 			const response = await send(`${apiBase}${path}`, 'application/vnd.github+json');
 			return (await response.json()) as T;
+		},
+		/**
+		 * A GraphQL query (github.com's /graphql; GitHub Enterprise's /api/graphql beside /api/v3),
+		 * retried on "slow down" as the REST calls are. GraphQL's own errors come back in the body.
+		 */
+		async graphql<T>(query: string): Promise<{ data?: T; errors?: { message: string }[] }> {
+			const url = `${apiBase.replace(/\/v3$/, '')}/graphql`;
+			const response = await send(url, 'application/json', JSON.stringify({ query }));
+			return (await response.json()) as { data?: T; errors?: { message: string }[] };
 		},
 		async bytes(url: string, accept = 'application/vnd.github.raw'): Promise<Uint8Array> {
 			const response = await send(url, accept);

@@ -19,6 +19,7 @@ import {
 	saveBaseline,
 	type ObjectStore
 } from './object-store.ts';
+import { fetchBatch, graphqlBatches } from './github-graphql.ts';
 import { createPackWriter } from './pack-writer.ts';
 import { inPool } from './pool.ts';
 
@@ -33,6 +34,9 @@ export { rawBase } from './github-listing.ts';
  */
 export const RAW_REQUESTS_IN_FLIGHT = 16;
 
+/** GraphQL batches in flight at once: each is a large answer, and GitHub counts concurrent ones. */
+export const GRAPHQL_REQUESTS_IN_FLIGHT = 4;
+
 export type SnapshotOptions = {
 	ref: GitHubRef;
 	branch: string;
@@ -41,6 +45,11 @@ export type SnapshotOptions = {
 	maxFileBytes: number;
 	onProgress?: (progress: CheckoutProgress) => void;
 	concurrency?: number;
+	/**
+	 * Text files' contents through GraphQL, many a request (github-graphql.ts); by default when
+	 * the reader has a token, since GraphQL answers no one without.
+	 */
+	batched?: boolean;
 	/**
 	 * Told the baseline the checkout will give (every file still to be checked against it) as
 	 * soon as the tree is listed, before any file is fetched: a caller can start on it.
@@ -91,11 +100,47 @@ export function slowDownMessage(waitMs: number, at: CheckoutProgress): string {
  * Said before the files are fetched, so a big repository's cost is known before it is paid:
  * "Fetching 3,000 files: 3,002 requests to GitHub in all". Raw content is one request a file
  * (and not counted against the API's 5,000 an hour; a file raw content gets wrong costs one API
- * request more); the listing took the rest.
+ * request more); through GraphQL, one a batch, and a binary file (known only once its batch
+ * answers) one more; the listing took the rest.
  */
-export function requestCountMessage(files: number, madeSoFar: number): string {
+export function requestCountMessage(
+	files: number,
+	requests: number,
+	madeSoFar: number,
+	batched = false
+): string {
 	const count = (n: number) => n.toLocaleString('en-US');
-	return `Fetching ${count(files)} file${files === 1 ? '' : 's'}: ${count(files + madeSoFar)} requests to GitHub in all`;
+	const binary = batched ? ', and one more a binary file' : '';
+	return `Fetching ${count(files)} file${files === 1 ? '' : 's'}: ${count(requests + madeSoFar)} requests to GitHub in all${binary}`;
+}
+
+/**
+ * The batches through GraphQL, a few requests in flight; each file is handed to `accept` as its
+ * batch arrives. Returns the files left for raw content: binary ones, any GraphQL could not give
+ * or got wrong, and whole batches whose request failed (raw content may still answer them).
+ */
+async function fetchBatched(
+	options: SnapshotOptions,
+	commit: string,
+	batches: BaselineEntry[][],
+	stats: CheckoutStats,
+	accept: (entry: BaselineEntry, bytes: Uint8Array) => void
+): Promise<BaselineEntry[]> {
+	const left: BaselineEntry[] = [];
+	await inPool(batches, GRAPHQL_REQUESTS_IN_FLIGHT, async (batch) => {
+		let found = new Map<string, Uint8Array>();
+		try {
+			found = await fetchBatch(options.ref, options.reader, commit, batch, stats);
+		} catch (error) {
+			if ((error as Error)?.name === 'AbortError') throw error; // cancelled: no raw retry
+		}
+		for (const entry of batch) {
+			const bytes = found.get(entry.oid);
+			if (bytes) accept(entry, bytes);
+			else left.push(entry);
+		}
+	});
+	return left;
 }
 
 async function snapshotSteps(
@@ -134,23 +179,29 @@ async function snapshotSteps(
 	present = new Set(); // not needed any more; can be large
 
 	let done = 0;
+	const batches = (options.batched ?? reader.hasToken) ? graphqlBatches(missing) : null;
 	report({
 		phase: 'fetching',
 		loaded: 0,
 		total: missing.length,
-		message: requestCountMessage(missing.length, stats.requests)
+		message: batches
+			? requestCountMessage(missing.length, batches.length, stats.requests, true)
+			: requestCountMessage(missing.length, missing.length, stats.requests)
 	});
 	// The fetched blobs, and then the trees, go into packfiles: a few IndexedDB writes in all
 	// instead of one per object. Each blob is deflated while the next requests are under way.
 	const packs = createPackWriter(store);
+	const accept = (entry: BaselineEntry, bytes: Uint8Array) => {
+		void packs.add(entry.oid, bytes); // deflated in the background; close() waits
+		stats.filesFetched++;
+		options.onFile?.(entry, bytes);
+		done++;
+		report({ phase: 'fetching', loaded: done, total: missing.length, message: entry.path });
+	};
 	try {
-		await inPool(missing, options.concurrency ?? RAW_REQUESTS_IN_FLIGHT, async (entry) => {
-			const bytes = await fetchVerified(ref, reader, commit, entry, stats);
-			void packs.add(entry.oid, bytes); // deflated in the background; close() waits
-			stats.filesFetched++;
-			options.onFile?.(entry, bytes);
-			done++;
-			report({ phase: 'fetching', loaded: done, total: missing.length, message: entry.path });
+		const viaRaw = batches ? await fetchBatched(options, commit, batches, stats, accept) : missing;
+		await inPool(viaRaw, options.concurrency ?? RAW_REQUESTS_IN_FLIGHT, async (entry) => {
+			accept(entry, await fetchVerified(ref, reader, commit, entry, stats));
 		});
 	} catch (error) {
 		// The blobs already verified are kept for the next attempt.
