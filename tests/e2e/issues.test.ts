@@ -181,3 +181,55 @@ test('a task from an issue opens a pull request that closes it, and one click co
 		`A pull request for this issue: ${pull!.html_url}\n\n<sub>Opened with Patchbay.</sub>`
 	]);
 });
+
+test('the composer lists the open issues, filters them by label and search, and starts a task from one', async ({
+	page
+}) => {
+	const seed = async (title: string, labels: string[]) =>
+		(
+			(await githubControl('issues', {
+				method: 'POST',
+				body: { owner: 'acme', repo: 'ts-failing-test', issue: { title, user: 'alice', labels } }
+			})) as { number: number }
+		).number;
+	const crash = await seed('Crash on an empty list', ['crash-e2e']);
+	await seed('Typo in the README e2e', ['docs-e2e']);
+	const { baseURL, id } = await modelScript({
+		turns: [
+			{
+				expect: {
+					lastMessage: { contains: `Resolve issue #${crash}: Crash on an empty list` }
+				},
+				content: 'Looked at it.'
+			}
+		]
+	});
+	await configure(page, {
+		modelBaseURL: baseURL,
+		modelApiKey: '',
+		model: 'scripted-model',
+		githubToken: PEER_TOKEN
+	});
+	await createEnvironment(page, 'acme/ts-failing-test');
+	await page.goto('/');
+	const list = page.getByTestId('open-issues');
+	await list.getByText('Open issues', { exact: true }).click();
+	const items = list.getByRole('list', { name: 'Open issues' }).getByRole('listitem');
+	await expect(items.filter({ hasText: 'Typo in the README e2e' })).toHaveCount(1);
+	await list.getByLabel('Search issues').fill('readme E2E');
+	await expect(items).toHaveCount(1);
+	await expect(items).toContainText('Typo in the README e2e');
+	await list.getByLabel('Search issues').fill('');
+	await list.getByLabel('Label').selectOption('crash-e2e');
+	await expect(items).toHaveCount(1);
+	await expect(items).toContainText(`#${crash} Crash on an empty list`);
+	await screenshot(page, 'issue-open-list');
+	await items.getByRole('button', { name: 'Start task' }).click();
+	await expect(page).toHaveURL(/#\/tasks\/[a-f0-9]{16}$/);
+	await expect(page.getByTestId('final')).toHaveAttribute('data-reason', 'done');
+	const state = (await (
+		await fetch(`${baseURL.replace(/\/s\/[^/]+\/v1$/, '')}/_scripts/${id}`)
+	).json()) as { mismatches: unknown[]; consumed: number };
+	expect(state.mismatches).toEqual([]);
+	expect(state.consumed).toBe(1);
+});
