@@ -23,8 +23,11 @@ async function runQuietServer(steps: Step[]) {
 		retryBaseMs: 1,
 		random: () => 0,
 		maxRetries: 2,
-		connectTimeoutMs: 150,
-		idleTimeoutMs: 150
+		// Every scripted reply sends its headers at once, so only the idle limit can end one: a
+		// connect limit as short as the idle one would race the server on a loaded machine (the
+		// never-answering server is covered by the client's own deadline tests).
+		connectTimeoutMs: 30_000,
+		idleTimeoutMs: 400
 	});
 	const events: AgentEvent[] = [];
 	const input = { systemPrompt: SYSTEM, tools: coreTools(), model, mode: 'code' as const };
@@ -41,15 +44,15 @@ describe('runAgent: model deadlines', () => {
 	it('fails with the timeout code after visible retries when the server stalls', async () => {
 		const { result, events, state } = await runQuietServer([
 			{ content: 'Starting to', hangAfterChunks: 2 },
-			{ hang: true },
-			{ hang: true }
+			{ content: 'Again', hangAfterChunks: 0 },
+			{ content: 'Again', hangAfterChunks: 0 }
 		]);
 		const error = {
 			code: 'timeout',
 			message:
-				'The model server did not answer within 150 ms (gave up after 3 attempts). Check that ' +
-				'the model server is running and not overloaded, or allow it more time in Settings → ' +
-				'Model → Advanced.'
+				'The model sent nothing for 400 ms (gave up after 3 attempts). Check that the model ' +
+				'server is running and not overloaded, or allow it more time in Settings → Model → ' +
+				'Advanced.'
 		};
 		expect(joined(events)).toEqual([
 			{ type: 'turn_start', turn: 1 },
@@ -61,7 +64,7 @@ describe('runAgent: model deadlines', () => {
 				attempt: 1,
 				delayMs: 1,
 				reason: 'timeout',
-				message: 'The model sent nothing for 150 ms; retrying (1 of 2)'
+				message: 'The model sent nothing for 400 ms; retrying (1 of 2)'
 			},
 			{
 				type: 'retry',
@@ -69,7 +72,7 @@ describe('runAgent: model deadlines', () => {
 				attempt: 2,
 				delayMs: 2,
 				reason: 'timeout',
-				message: 'The model server did not answer within 150 ms; retrying (2 of 2)'
+				message: 'The model sent nothing for 400 ms; retrying (2 of 2)'
 			},
 			{ type: 'error', turn: 1, error },
 			{ type: 'turn_end', turn: 1, finish: 'error' },
