@@ -10,7 +10,7 @@ afterAll(() => dirs.forEach(removeDir));
 
 /** 100,000 lines of real source, repeated: many duplicate lines, as in real code. */
 function bigSource(): string[] {
-	const source = readFileSync('node_modules/diff/libesm/diff/base.js', 'utf8').split(/(?<=\n)/);
+	const source = readFileSync('src/lib/core/diff/compact.ts', 'utf8').split(/(?<=\n)/);
 	return Array.from({ length: 100_000 }, (_, i) => source[i % source.length]!);
 }
 

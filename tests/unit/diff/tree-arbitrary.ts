@@ -8,10 +8,10 @@ const decoder = new TextDecoder();
 
 /** Real source files from this repository, split into lines that keep their '\n'. */
 function realSources(): string[][] {
-	const dirs = ['node_modules/diff/libesm/diff', 'node_modules/diff/libesm/patch'];
+	const dirs = ['src/lib/core/diff', 'src/lib/core/sandbox/commands'];
 	return dirs.flatMap((dir) =>
 		readdirSync(dir)
-			.filter((name) => name.endsWith('.js'))
+			.filter((name) => name.endsWith('.ts'))
 			.map((name) => readFileSync(join(dir, name), 'utf8').split(/(?<=\n)/))
 	);
 }

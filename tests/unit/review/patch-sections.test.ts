@@ -142,6 +142,7 @@ describe('reviewFiles', () => {
 			'run.sh': ['Mode changed from 100644 to 100755.'],
 			'new name.txt': ['Renamed from old name.txt without changes.'],
 			'src/moved.ts': ['Renamed from lib/moved.ts (94% similar).'],
+			'link-to-file': ['Symbolic link to elsewhere deleted.'],
 			'image.png': ['Binary file not shown.'],
 			'blob.bin': ['Binary file not shown.']
 		});

@@ -1,5 +1,5 @@
 import { blobOidSync, ZERO_OID } from './blob-hash.ts';
-import { textOf } from './content.ts';
+import { byteString, isGitBinary, textOf } from './content.ts';
 import { buildHunks, type Hunk } from './hunks.ts';
 import { diffLineArrays, splitLines } from './line-diff.ts';
 import type { FileChange } from './types.ts';
@@ -34,7 +34,12 @@ function kindOf(mode: string): string {
  * The sections a change becomes: one, or two when a symlink or a submodule turns into a file or
  * back (a type change), which git writes as a deletion followed by an addition.
  */
-export function fileDiffs(change: FileChange): FileDiff[] {
+/**
+ * `bytes`: as git itself sees the content — binary only with a NUL in its first 8000 bytes,
+ * other text diffed byte for byte whatever its encoding; the lines are then one char a byte.
+ * Without it (the review, the exported patch), text must be UTF-8, so the patch is a string.
+ */
+export function fileDiffs(change: FileChange, bytes = false): FileDiff[] {
 	if (change.before === null && change.after === null) return [];
 	const oldMode = change.before ? (change.beforeMode ?? REGULAR) : null;
 	const newMode = change.after ? (change.afterMode ?? change.beforeMode ?? REGULAR) : null;
@@ -44,32 +49,46 @@ export function fileDiffs(change: FileChange): FileDiff[] {
 			toFileDiff(
 				{ path: change.oldPath ?? change.path, before: change.before, after: null, beforeOid },
 				oldMode,
-				null
+				null,
+				bytes
 			),
-			toFileDiff({ path: change.path, before: null, after: change.after, afterOid }, null, newMode)
+			toFileDiff(
+				{ path: change.path, before: null, after: change.after, afterOid },
+				null,
+				newMode,
+				bytes
+			)
 		];
 	}
-	return [toFileDiff(change, oldMode, newMode)];
+	return [toFileDiff(change, oldMode, newMode, bytes)];
 }
 
-function toFileDiff(change: FileChange, oldMode: string | null, newMode: string | null): FileDiff {
+function toFileDiff(
+	change: FileChange,
+	oldMode: string | null,
+	newMode: string | null,
+	bytes: boolean
+): FileDiff {
 	const { before, after } = change;
 	const sameContent =
 		before !== null &&
 		after !== null &&
 		sameBytes(before, after, change.beforeOid, change.afterOid);
-	const beforeText = before && textOf(before);
-	const afterText = after && textOf(after);
-	const binary =
-		change.binary === true ||
-		(before !== null && beforeText === null) ||
-		(after !== null && afterText === null);
+	const decode = bytes ? byteString : textOf;
+	const gitBinary = bytes && (isGitBinary(before) || isGitBinary(after));
+	const beforeText = before && !gitBinary ? decode(before) : null;
+	const afterText = after && !gitBinary ? decode(after) : null;
+	const binary = bytes
+		? gitBinary
+		: change.binary === true ||
+			(before !== null && beforeText === null) ||
+			(after !== null && afterText === null);
 	let hunks: Hunk[] = [];
 	if (!binary && !sameContent) {
 		const oldLines = splitLines(beforeText ?? '');
 		const newLines = splitLines(afterText ?? '');
 		const { changedA, changedB } = diffLineArrays(oldLines, newLines);
-		hunks = buildHunks(oldLines, newLines, changedA, changedB);
+		hunks = buildHunks(oldLines, newLines, changedA, changedB, 3, bytes);
 	}
 	return {
 		oldPath: change.oldPath ?? change.path,

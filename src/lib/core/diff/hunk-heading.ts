@@ -6,7 +6,7 @@ const decoder = new TextDecoder();
  * a letter, '_' or '$', trailing whitespace dropped, cut to 80 bytes. Returns a lookup from a
  * hunk's first old line to its heading, built in one pass so many hunks stay linear.
  */
-export function headingFinder(oldLines: string[]): (firstLine: number) => string {
+export function headingFinder(oldLines: string[], bytes = false): (firstLine: number) => string {
 	const nearest = new Int32Array(oldLines.length);
 	let last = -1;
 	for (let i = 0; i < oldLines.length; i++) {
@@ -15,7 +15,11 @@ export function headingFinder(oldLines: string[]): (firstLine: number) => string
 	}
 	return (firstLine) => {
 		const found = firstLine > 0 ? nearest[firstLine - 1]! : -1;
-		return found < 0 ? '' : heading(oldLines[found]!);
+		if (found < 0) return '';
+		// Lines of one char a byte are cut at 80 exactly, as git cuts them.
+		return bytes
+			? oldLines[found]!.slice(0, 80).replace(/[ \t\n\v\f\r]+$/, '')
+			: heading(oldLines[found]!);
 	};
 }
 

@@ -22,11 +22,13 @@ export function buildHunks(
 	newLines: string[],
 	changedA: Uint8Array,
 	changedB: Uint8Array,
-	context = 3
+	context = 3,
+	/** Lines hold one char a byte (see fileDiffs). */
+	bytes = false
 ): Hunk[] {
 	const edits = collectEdits(changedA, changedB);
 	const hunks: Hunk[] = [];
-	const headingAt = edits.length > 0 ? headingFinder(oldLines) : () => '';
+	const headingAt = edits.length > 0 ? headingFinder(oldLines, bytes) : () => '';
 	for (let first = 0; first < edits.length;) {
 		let last = first;
 		// Edits closer than two contexts share a hunk, as in diff -U3.

@@ -10,6 +10,11 @@ export type { FileChange } from './types.ts';
 export type PatchOptions = {
 	/** Full 40-hex blob ids on every index line (binary sections always have them). */
 	fullIndex?: boolean;
+	/**
+	 * Diff content as git sees it (fileDiffs' `bytes`): the patch is then one char a byte, for a
+	 * caller that writes it out as bytes (the sandbox's git).
+	 */
+	bytes?: boolean;
 	/** Hex digits of a shortened blob id (git's core.abbrev, which grows with the repository). */
 	abbrev?: number;
 };
@@ -21,7 +26,7 @@ export type PatchOptions = {
 export function formatPatch(changes: FileChange[], options: PatchOptions = {}): string {
 	const parts: string[] = [];
 	for (const change of changes) {
-		for (const diff of fileDiffs(change)) writeSection(parts, diff, change, options);
+		for (const diff of fileDiffs(change, options.bytes)) writeSection(parts, diff, change, options);
 	}
 	return parts.join('');
 }

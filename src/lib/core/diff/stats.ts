@@ -18,9 +18,9 @@ export type FileStat = {
 };
 
 /** One row per change for the review's file list, in the order given. */
-export function diffStats(changes: FileChange[]): FileStat[] {
+export function diffStats(changes: FileChange[], options: { bytes?: boolean } = {}): FileStat[] {
 	return changes.map((change) => {
-		const diffs = fileDiffs(change);
+		const diffs = fileDiffs(change, options.bytes);
 		let additions = 0;
 		let deletions = 0;
 		for (const hunk of diffs.flatMap((diff) => diff.hunks)) {

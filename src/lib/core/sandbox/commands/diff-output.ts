@@ -1,22 +1,25 @@
 // The patch and name formats of `git diff`. The patch comes from the diff module's formatPatch;
 // a binary file is shown as git shows it without `--binary`: "Binary files … differ".
-import { formatPatch, similarityIndex, type FileChange } from '../../diff/index.ts';
+import { formatPatch, isGitBinary, similarityIndex, type FileChange } from '../../diff/index.ts';
 import { statusLetter, type StatusLetter } from './change-status.ts';
 import { quoteC } from './quote.ts';
 
 export type PatchFlags = { binary: boolean; fullIndex: boolean; abbrev: number };
 
+/** The patch as git prints it, one char a byte (content in any encoding, kept as bytes). */
 export function patchText(changes: FileChange[], flags: PatchFlags): string {
 	return changes
 		.map((change) =>
-			change.binary && !flags.binary ? binaryNotice(change, flags) : formatPatch([change], flags)
+			(isGitBinary(change.before) || isGitBinary(change.after)) && !flags.binary
+				? binaryNotice(change, flags)
+				: formatPatch([change], { ...flags, bytes: true })
 		)
 		.join('');
 }
 
 /** Every section formatPatch writes for the change, its binary literal replaced by the notice. */
 function binaryNotice(change: FileChange, { fullIndex, abbrev }: PatchFlags): string {
-	const sections = formatPatch([change]).split(/(?=^diff --git )/m);
+	const sections = formatPatch([change], { bytes: true }).split(/(?=^diff --git )/m);
 	return sections
 		.map((section) => {
 			const at = section.indexOf('GIT binary patch\n');

@@ -6,6 +6,7 @@ import { has, valueOf, type OptionSpec, type ParsedArgs } from './args.ts';
 import { nameOnly, nameStatus, patchText } from './diff-output.ts';
 import { formatNumstat, formatStat, statRows, summaryLine } from './diffstat.ts';
 import { summaryText } from './diff-summary.ts';
+import { utf8Bytes } from './types.ts';
 
 /** The diff format options, as the three commands spell them. */
 export const DIFF_FORMAT_OPTIONS: NonNullable<OptionSpec['long']> = {
@@ -39,6 +40,7 @@ export function wantsPatch(parsed: ParsedArgs, byDefault: boolean): boolean {
 	return byDefault && !other.some((key) => has(parsed, key));
 }
 
+/** The formats asked for, one char a byte (see patchText): write it out with bytesOk. */
 export function renderDiff(
 	changes: FileChange[],
 	parsed: ParsedArgs,
@@ -46,8 +48,8 @@ export function renderDiff(
 ): string {
 	const { nul } = options;
 	const parts: string[] = [];
-	if (has(parsed, 'name-only')) parts.push(nameOnly(changes, nul));
-	else if (has(parsed, 'name-status')) parts.push(nameStatus(changes, nul));
+	if (has(parsed, 'name-only')) parts.push(utf8Bytes(nameOnly(changes, nul)));
+	else if (has(parsed, 'name-status')) parts.push(utf8Bytes(nameStatus(changes, nul)));
 	const wantStats = ['numstat', 'stat', 'shortstat'].some((key) => has(parsed, key));
 	const rows = wantStats ? statRows(changes) : [];
 	if (has(parsed, 'numstat')) parts.push(formatNumstat(rows));

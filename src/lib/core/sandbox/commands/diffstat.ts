@@ -13,7 +13,8 @@ export type StatRow = {
 };
 
 export function statRows(changes: FileChange[]): StatRow[] {
-	return diffStats(changes).map((stat, i) => {
+	// Counted as git counts: text in any encoding has lines; binary is a NUL near the start.
+	return diffStats(changes, { bytes: true }).map((stat, i) => {
 		const change = changes[i]!;
 		const name = stat.oldPath ? renameName(stat.oldPath, stat.path) : quoteC(stat.path);
 		if (!stat.binary) {

@@ -5,7 +5,15 @@ import { parseArgs, type OptionSpec } from './args.ts';
 import { commitWithChanges, PRETTY_OPTIONS } from './git-log.ts';
 import { byPath, resolveFromPrefix } from './repo-paths.ts';
 import { resolveRevision, unknownRevision } from './revisions.ts';
-import { fatal, ok, type GitContext, type Outcome, type Subcommand } from './types.ts';
+import {
+	bytesOk,
+	fatal,
+	ok,
+	utf8Bytes,
+	type GitContext,
+	type Outcome,
+	type Subcommand
+} from './types.ts';
 
 const SPEC: OptionSpec = {
 	long: { ...PRETTY_OPTIONS, quiet: { key: 'no-patch' } },
@@ -29,15 +37,17 @@ export const show: Subcommand = async (args, ctx) => {
 		}
 		const revision = resolveRevision(object, ctx.repo.baseline);
 		if (revision?.kind !== 'commit') return unknownRevision(object, ctx.repo.baseline);
-		outputs.push(ok(await commitWithChanges(ctx, parsed, true)));
+		outputs.push(bytesOk(await commitWithChanges(ctx, parsed, true)));
 	}
 	const failed = outputs.find((outcome) => outcome.exitCode !== 0);
 	if (failed) return failed;
 	if (outputs.length === 1) return outputs[0]!;
-	return ok(
-		outputs.map((o) => o.stdout).join(''),
-		[...new Set(outputs.map((o) => o.stderr))].join('')
-	);
+	// Byte output and text together: all of it as bytes.
+	const stdout = outputs.map((o) => (o.stdoutKind === 'bytes' ? o.stdout : utf8Bytes(o.stdout)));
+	return {
+		...bytesOk(stdout.join('')),
+		stderr: [...new Set(outputs.map((o) => o.stderr))].join('')
+	};
 };
 
 /** `HEAD:path` is from the root, `HEAD:./path` from the working directory, `:path` the index

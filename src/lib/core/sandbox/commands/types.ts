@@ -70,5 +70,25 @@ export const fail = (stderr: string, exitCode = 1, stdout = ''): Outcome => ({
 	stdoutKind: 'text'
 });
 
+/** Output of one char a byte (latin1), written out as those bytes: a diff of text in any encoding. */
+export const bytesOk = (stdout: string): Outcome => ({
+	stdout,
+	stderr: '',
+	exitCode: 0,
+	stdoutKind: 'bytes',
+	stdoutEncoding: 'binary'
+});
+
+const encoder = new TextEncoder();
+
+/** Text as its UTF-8 bytes, one char a byte, to go beside byte output. */
+export function utf8Bytes(text: string): string {
+	// Plain ASCII is its own encoding; most output is.
+	if (!/[^\p{ASCII}]/u.test(text)) return text;
+	let out = '';
+	for (const byte of encoder.encode(text)) out += String.fromCharCode(byte);
+	return out;
+}
+
 /** git's own "fatal:" errors exit with 128. */
 export const fatal = (message: string): Outcome => fail(`fatal: ${message}`, 128);
