@@ -76,6 +76,9 @@ test('an image pasted into the composer reaches the model as an image part, show
 	const log = page.getByRole('list', { name: 'Attempt log' });
 	await expect(log.getByTestId('final')).toHaveAttribute('data-reason', 'done');
 	await expect(log.getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+	// An unlisted model on the local peer costs nothing, and says so.
+	await expect(page.getByTestId('attempt-cost')).toHaveText('Attempt: free (local model)');
+	await expect(page.getByTestId('task-cost')).toHaveText('Task: free (local model)');
 	await screenshot(page, 'image-log');
 
 	await page.reload();
