@@ -22,7 +22,7 @@ async function nativeClone(ctx: BenchContext, name: string, counts: RunCounts) {
 }
 
 /** Besides the app's RAW_REQUESTS_IN_FLIGHT (snapshot-github.ts), measured in the same run. */
-const IN_FLIGHT_TRIED = [6, 64];
+const IN_FLIGHT_TRIED = [6, 16];
 
 const requestsNote = (requests: number) =>
 	`${requests.toLocaleString('en-US')} requests; raw content over HTTP/2 + TLS (bench/raw-cdn.ts)`;
