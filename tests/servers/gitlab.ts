@@ -126,6 +126,10 @@ export async function startGitLabServer(options: GitLabServerOptions): Promise<G
 			return sendJson(res, 401, { message: '401 Unauthorized' });
 		}
 		const reply = await serveApi(state, req, url);
+		if (reply.bytes) {
+			const type = { 'Content-Type': 'text/plain; charset=utf-8' };
+			return void res.writeHead(reply.status, { ...type, ...reply.headers }).end(reply.bytes);
+		}
 		sendJson(res, reply.status, reply.json, reply.headers);
 	}, options.port ?? 0);
 	state.url = running.url;

@@ -14,7 +14,13 @@ import { badRequest, forbidden, GitLabError, notFound } from './errors.ts';
 import { isProtected } from './state.ts';
 
 type Json = Record<string, unknown>;
-export type Reply = { status: number; json: unknown; headers?: Record<string, string> };
+export type Reply = {
+	status: number;
+	json: unknown;
+	headers?: Record<string, string>;
+	/** Sent as they are instead of `json` (a blob's raw bytes). */
+	bytes?: Buffer;
+};
 
 const ok = (json: unknown, status = 200, headers?: Record<string, string>): Reply => ({
 	status,

@@ -6,6 +6,7 @@ import { identify, type ApiContext, type ProjectContext } from './context.ts';
 import { GitLabError, notFound, unauthorized } from './errors.ts';
 import * as mrs from './routes-merge-requests.ts';
 import * as repo from './routes-repository.ts';
+import * as tree from './routes-tree.ts';
 import type { Reply } from './routes-repository.ts';
 import { findProject, type GitLabState } from './state.ts';
 
@@ -23,6 +24,8 @@ const routes: Route[] = [
 	['POST', /^\/repository\/commits$/, (ctx) => repo.createCommit(ctx)],
 	['GET', /^\/repository\/compare$/, (ctx) => repo.compare(ctx)],
 	['GET', /^\/repository\/files\/([^/]+)$/, (ctx, m) => repo.getFile(ctx, m[1]!)],
+	['GET', /^\/repository\/tree$/, (ctx) => tree.listTree(ctx)],
+	['GET', /^\/repository\/blobs\/([^/]+)\/raw$/, (ctx, m) => tree.rawBlob(ctx, m[1]!)],
 	['GET', /^\/merge_requests$/, (ctx) => mrs.listMergeRequests(ctx)],
 	['POST', /^\/merge_requests$/, (ctx) => mrs.createMergeRequest(ctx)],
 	['GET', /^\/merge_requests\/(\d+)$/, (ctx, m) => mrs.getMergeRequest(ctx, Number(m[1]))],

@@ -5,6 +5,7 @@
 import type { HttpClient } from 'isomorphic-git';
 import type { Credentials } from '../credentials/index.ts';
 import type { ObjectStore } from '../git/object-store.ts';
+import type { Baseline, BaselineEntry, CheckoutProgress, CheckoutStats } from '../git/baseline.ts';
 import type { FileChange, RebaseOutcome } from '../diff/index.ts';
 import type { ExistingBranch } from '../github/advance-branch.ts';
 import type { BranchSpec } from '../change-request/branch-name.ts';
@@ -91,6 +92,25 @@ export type Forge = {
 	/** Opens the request for `head`, or updates the open one (title and body). */
 	openChangeRequest?(options: ChangeRequestOptions): Promise<ChangeRequestResult>;
 	checkToken?(signal?: AbortSignal): Promise<TokenCheck>;
+	/**
+	 * The branch's tree and files through the API, every blob verified, into `store` (cached
+	 * per commit). Absent where the checkout goes another way (GitHub's REST path in core/git,
+	 * smart HTTP for plain git and Gitea).
+	 */
+	snapshot?(options: ForgeSnapshotOptions): Promise<{ baseline: Baseline; stats: CheckoutStats }>;
+};
+
+export type ForgeSnapshotOptions = {
+	branch: string;
+	store: ObjectStore;
+	/** Files over this size stay out of the baseline's entries (listed as skipped). */
+	maxFileBytes: number;
+	signal?: AbortSignal;
+	onProgress?: (progress: CheckoutProgress) => void;
+	/** Paths (picked from the listing) fetched before all others. */
+	first?: (paths: string[]) => string[];
+	/** Each file's bytes once verified, as it arrives (the `first` ones also when held). */
+	onFile?: (entry: BaselineEntry, bytes: Uint8Array) => void;
 };
 
 /** What every forge is made with: the credentials (each request asks `credentialFor`). */

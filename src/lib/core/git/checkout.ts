@@ -1,6 +1,7 @@
 // From a repository reference and a branch to a baseline in the local object store.
 import type { HttpClient, PromiseFsClient } from 'isomorphic-git';
 import type { Credentials } from '../credentials/index.ts';
+import { forgeFor, forgeRepoFor } from '../forge/forge-for.ts';
 import {
 	DEFAULT_MAX_FILE_BYTES,
 	type Baseline,
@@ -41,9 +42,31 @@ export function gitdirFor(ref: RepoRef): string {
 	return `/repos/${id.replace(/[^A-Za-z0-9._/-]/g, '_')}.git`;
 }
 
+/**
+ * Which way the branch is checked out is the forge's to say (core/forge's one choice, from the
+ * URL and Settings' git hosts): GitHub's REST snapshot, a forge's own API snapshot (GitLab), or
+ * smart HTTP (plain git, Gitea) when the forge has none.
+ */
 export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
 	const store = await openObjectStore(options.fs, gitdirFor(options.ref));
 	const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+	const repo = forgeRepoFor(options.ref, options.credentials.gitHosts);
+	const forge =
+		repo.kind === 'github'
+			? null
+			: forgeFor(repo, { credentials: options.credentials, fetch: options.fetch });
+	if (forge?.snapshot) {
+		const result = await forge.snapshot({
+			branch: options.branch,
+			store,
+			maxFileBytes,
+			signal: options.signal,
+			onProgress: options.onProgress,
+			first: options.first,
+			onFile: options.onFile
+		});
+		return { ...result, store };
+	}
 	const result =
 		options.ref.kind === 'github'
 			? await snapshotFromGitHub({

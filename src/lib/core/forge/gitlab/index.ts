@@ -8,6 +8,7 @@ import { openMergeRequest } from './merge-request.ts';
 import { projectApi } from './project-api.ts';
 import { pushToGitLab } from './push.ts';
 import { rebaseOntoGitLabHead } from './rebase.ts';
+import { snapshotFromGitLab } from './snapshot.ts';
 import { checkGitLabToken } from './token-check.ts';
 
 export function createGitLabForge(repo: ForgeRepo, context: ForgeContext): Forge {
@@ -44,6 +45,18 @@ export function createGitLabForge(repo: ForgeRepo, context: ForgeContext): Forge
 			explained('push', () => pushToGitLab(api(options.signal), repo.webUrl, options)),
 		openChangeRequest: (options) =>
 			explained('merge-request', () => openMergeRequest(api(options.signal), options)),
-		checkToken: (signal) => explained('token', () => checkGitLabToken(client, signal))
+		checkToken: (signal) => explained('token', () => checkGitLabToken(client, signal)),
+		snapshot: (options) =>
+			explained('lookup', () =>
+				snapshotFromGitLab(
+					{
+						api: api(options.signal),
+						project: repo.path,
+						credentials: context.credentials,
+						fetch: context.fetch
+					},
+					options
+				)
+			)
 	};
 }

@@ -3,6 +3,7 @@
 import { fromBase64 } from '../../github/base64.ts';
 import { ForgeHttpError, type RestClient } from '../rest-client.ts';
 import type { BranchDiff, CommitAction } from './commit-actions.ts';
+import type { GitLabTreeEntry } from './tree-listing.ts';
 
 export type GitLabProject = {
 	id: number;
@@ -19,6 +20,8 @@ export type GitLabCommit = {
 	parent_ids: string[];
 	message: string;
 	web_url: string;
+	/** Sent by some hosts (the documented shape has none): the commit's root tree. */
+	tree_id?: string;
 };
 
 export type GitLabMergeRequest = {
@@ -42,7 +45,12 @@ export function projectApi(client: RestClient, project: string, signal?: AbortSi
 	const send = async <T>(method: string, path: string, body: unknown) =>
 		(await client.request<T>(method, `${base}${path}`, { body, signal })).data;
 	return {
+		/** Where `repository/…` lives, absolute (a raw blob is fetched from under it). */
+		projectUrl: `${client.apiBase}${base}`,
 		project: () => get<GitLabProject>(''),
+		/** One page of a tree listing (`path` under the project, query included), with headers. */
+		treePage: (path: string) =>
+			client.request<GitLabTreeEntry[]>('GET', `${base}${path}`, { signal }),
 		/** One page of branches (`search` narrows: `^name` for names starting so). */
 		branches: (page: number, search?: string) =>
 			get<GitLabBranch[]>(

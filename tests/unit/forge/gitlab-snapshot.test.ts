@@ -1,0 +1,128 @@
+// GitLab checkout through API v4 (no smart HTTP): the tree listed page by page, each blob from
+// `blobs/:sha/raw` hashed against its id, the folders recomputed. The result must be exactly what
+// `git ls-tree -r` and `git cat-file` say of the bare repo; a second checkout fetches nothing;
+// a blob the peer alters is refused.
+import 'fake-indexeddb/auto';
+import LightningFS from '@isomorphic-git/lightning-fs';
+import type { PromiseFsClient } from 'isomorphic-git';
+import http from 'isomorphic-git/http/web';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
+import { baselineFiles, checkout, type CheckoutOptions } from '../../../src/lib/core/git/index.ts';
+import { buildBareRepo } from '../../fixtures/build-repos.ts';
+import { startForgePeers, TOKEN, type ForgePeers } from './peers.ts';
+
+let peers: ForgePeers;
+beforeAll(async () => {
+	peers = await startForgePeers();
+});
+afterAll(() => peers.stop());
+
+let stores = 0;
+function options(path: string, fsName = `gl-snap-${++stores}`): CheckoutOptions {
+	const host = new URL(peers.gitlab.url).host;
+	const credentials: Credentials = {
+		github: { apiBase: 'https://api.github.com', token: '' },
+		gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitlab' }]
+	};
+	return {
+		ref: { kind: 'git', url: `${peers.gitlab.url}/${path}` },
+		branch: 'main',
+		fs: new LightningFS(fsName, { wipe: true }) as unknown as PromiseFsClient,
+		http,
+		credentials,
+		corsProxy: ''
+	};
+}
+
+/** What git says the branch holds: path → mode, id and bytes; submodules by id. */
+function gitSays(gitDir: string) {
+	const git = (...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args]);
+	const files = new Map<string, { mode: string; oid: string; data: Uint8Array }>();
+	for (const line of git('ls-tree', '-r', '-z', 'main').toString('utf8').split('\0')) {
+		const match = /^(\d+) (\w+) ([0-9a-f]{40})\t(.*)$/s.exec(line);
+		if (!match || match[2] !== 'blob') continue;
+		const [, mode = '', , oid = '', path = ''] = match;
+		files.set(path, { mode, oid, data: new Uint8Array(git('cat-file', 'blob', oid)) });
+	}
+	return {
+		commit: git('rev-parse', 'main').toString('utf8').trim(),
+		tree: git('rev-parse', 'main^{tree}').toString('utf8').trim(),
+		files
+	};
+}
+
+const apiRequests = () => peers.gitlab.requests.filter((r) => r.path.startsWith('/api/v4/'));
+const smartHttp = () =>
+	peers.gitlab.requests.filter((r) => /info\/refs|git-upload-pack/.test(r.path));
+
+describe('GitLab snapshot checkout', () => {
+	for (const fixture of ['exec-and-symlink', 'binary-file', 'empty-ish', 'ts-failing-test']) {
+		it(`gives ${fixture} exactly as git has it, over the API only`, async () => {
+			const copy = await peers.fresh(fixture, 'snap/sub');
+			peers.gitlab.requests.length = 0;
+			const { baseline, store, stats } = await checkout(options(copy.path));
+			const files = await baselineFiles(store, baseline);
+			const want = gitSays(copy.gitDir);
+			expect({ commit: baseline.commit, tree: baseline.tree }).toEqual({
+				commit: want.commit,
+				tree: want.tree
+			});
+			expect(
+				new Map(files.map((f) => [f.path, { mode: f.mode, oid: f.oid, data: f.data }]))
+			).toEqual(want.files);
+			expect(baseline.skipped).toEqual([]);
+			expect(stats).toMatchObject({ fromCache: false, filesFetched: want.files.size });
+			expect(smartHttp()).toEqual([]);
+			const raw = apiRequests().filter((r) => r.path.endsWith('/raw'));
+			expect(raw.map((r) => r.path.split('/').at(-2)).sort()).toEqual(
+				[...new Set([...want.files.values()].map((f) => f.oid))].sort()
+			);
+		});
+	}
+
+	it('pages through a tree of more than 100 entries, and a second checkout fetches nothing', async () => {
+		const many: Record<string, string> = {};
+		for (let i = 0; i < 230; i++) many[`src/part-${i % 7}/file-${i}.txt`] = `file ${i}\n`;
+		const gitDir = await buildBareRepo(peers.root, 'paged/sub', 'many', many);
+		const fsName = `gl-snap-paged-${++stores}`;
+		peers.gitlab.requests.length = 0;
+		const first = await checkout(options('paged/sub/many', fsName));
+		const pages = apiRequests().filter((r) => r.path.includes('/repository/tree?'));
+		expect(pages.length).toBe(3); // 237 entries (230 files, 7 folders) at 100 a page
+		expect(pages.slice(1).every((r) => r.path.includes('page_token='))).toBe(true);
+		const want = gitSays(gitDir);
+		const files = await baselineFiles(first.store, first.baseline);
+		expect(new Map(files.map((f) => [f.path, { mode: f.mode, oid: f.oid, data: f.data }]))).toEqual(
+			want.files
+		);
+
+		peers.gitlab.requests.length = 0;
+		const again = await checkout({ ...options('paged/sub/many'), fs: first.store.fs });
+		expect(again.stats).toMatchObject({ fromCache: true, filesFetched: 0 });
+		expect(again.baseline).toEqual(first.baseline);
+		// Only the branch is asked for: no listing, no blob.
+		expect(peers.gitlab.requests.map((r) => r.path)).toEqual([
+			`/api/v4/projects/${encodeURIComponent('paged/sub/many')}/repository/branches/main`
+		]);
+	});
+
+	it('refuses a blob the host alters, and keeps no baseline for it', async () => {
+		const copy = await peers.fresh('binary-file', 'snap/tamper');
+		const opts = options(copy.path);
+		peers.gitlab.faults.failNext({
+			pathPattern: '/repository/blobs/[0-9a-f]{40}/raw$',
+			status: 200,
+			body: 'not the bytes of this blob'
+		});
+		await expect(checkout(opts)).rejects.toMatchObject({ code: 'snapshot-mismatch' });
+		// Nothing was saved for the commit: the next attempt (no fault) lists and fetches again.
+		const retry = await checkout(opts);
+		expect(retry.stats.fromCache).toBe(false);
+		expect(retry.baseline).toMatchObject({
+			commit: copy.baseline.commit,
+			tree: copy.baseline.tree
+		});
+	});
+});
