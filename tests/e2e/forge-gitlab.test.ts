@@ -112,6 +112,23 @@ test('a GitLab project in a subgroup: Code task, review, merge request with the 
 	await expect(link).toHaveAttribute('href', `${peer('gitlab')}/${project}/-/merge_requests/1`);
 	await screenshot(page, 'forge-gitlab-mr-created');
 
+	// The checkout went through the API (tree and raw blobs), never over smart HTTP: gitlab.com
+	// sends no CORS headers there. Only this project's requests count (other tests share the peer).
+	const log = (await gitlabControl('requests')) as { method: string; path: string }[];
+	const api = `/api/v4/projects/${encodeURIComponent(project)}/`;
+	const mine = log.filter((r) => r.path.startsWith(api) || r.path.startsWith(`/${project}`));
+	expect(mine.filter((r) => /info\/refs|git-upload-pack|git-receive-pack/.test(r.path))).toEqual(
+		[]
+	);
+	expect(mine.some((r) => r.path.startsWith(`${api}repository/tree?`))).toBe(true);
+	const fetched = mine.flatMap(
+		(r) => /\/repository\/blobs\/([0-9a-f]{40})\/raw$/.exec(r.path)?.[1] ?? []
+	);
+	const listed = git(bare, 'ls-tree', '-r', 'main')
+		.split('\n')
+		.map((line) => line.split(/\s+/)[2]);
+	expect(new Set(fetched)).toEqual(new Set(listed));
+
 	// Exactly the reviewed tree: the baseline's entries, the deletion, the new executable and
 	// binary, the symlink kept — every mode and blob id from git itself.
 	const branch = 'patchbay/add-a-build-script';

@@ -1,11 +1,12 @@
 // One contract every forge keeps, run against each implementation over its local peer: look a
-// repository up, read a branch, push (create, retry without a duplicate, fast-forward a
+// repository up, read a branch, check it out, push (create, retry without a duplicate, fast-forward a
 // follow-up), open and then update one change request, and name a missing repository.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../../../src/lib/core/diff/index.ts';
 import type { Forge } from '../../../src/lib/core/forge/index.ts';
 import { expectedTree } from './expected-tree.ts';
+import { gitSays, type FilesByPath } from './git-says.ts';
 import type { FixtureCopy } from './peers.ts';
 
 export type ForgeUnderTest = {
@@ -16,6 +17,11 @@ export type ForgeUnderTest = {
 	changeRequests(
 		copy: FixtureCopy
 	): Promise<{ number: number; title: string; body: string; head: string; base: string }[]>;
+	/**
+	 * The branch checked out as Patchbay checks this forge out (core/git `checkout`, which asks
+	 * core/forge the way): its commit, tree and files.
+	 */
+	checkout(copy: FixtureCopy): Promise<{ commit: string; tree: string; files: FilesByPath }>;
 };
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -67,6 +73,13 @@ export function forgeContract(
 			});
 			expect(await forge.branchHead('main')).toBe(copy.baseline.commit);
 			expect(await forge.branchHead('no-such-branch')).toBeNull();
+		});
+
+		it('checks a branch out exactly as git has it: modes, symlinks, binary bytes', async () => {
+			for (const fixture of ['exec-and-symlink', 'binary-file']) {
+				const copy = await under().fresh(fixture);
+				expect(await under().checkout(copy)).toEqual(gitSays(copy.gitDir));
+			}
 		});
 
 		it('pushes every kind of change as one branch, and a retry finds it instead of a duplicate', async () => {

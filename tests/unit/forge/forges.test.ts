@@ -7,8 +7,14 @@ import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { forgeFor, forgeRepoFor, type Forge } from '../../../src/lib/core/forge/index.ts';
-import { checkout, parseRepoInput, type ObjectStore } from '../../../src/lib/core/git/index.ts';
+import {
+	baselineFiles,
+	checkout,
+	parseRepoInput,
+	type ObjectStore
+} from '../../../src/lib/core/git/index.ts';
 import { forgeContract } from './contract.ts';
+import { filesByPath } from './git-says.ts';
 import { startForgePeers, TOKEN, type ForgePeers } from './peers.ts';
 
 let peers: ForgePeers;
@@ -28,7 +34,31 @@ function made(
 	return forge;
 }
 
+let checkouts = 0;
+/** `url`'s main branch through core/git `checkout`, into a store of its own. */
+async function checkedOut(url: string, credentials: Credentials) {
+	const fs = new LightningFS(`forge-checkout-${++checkouts}`, {
+		wipe: true
+	}) as unknown as PromiseFsClient;
+	const ref = parseRepoInput(url, credentials.github.apiBase).ref;
+	const { baseline, store } = await checkout({
+		ref,
+		branch: 'main',
+		fs,
+		http,
+		credentials,
+		corsProxy: ''
+	});
+	const files = filesByPath(await baselineFiles(store, baseline));
+	return { commit: baseline.commit, tree: baseline.tree, files };
+}
+
 forgeContract('GitHub', () => ({
+	checkout: (copy) =>
+		checkedOut(`${peers.github.url}/${copy.path}`, {
+			github: { apiBase: peers.github.url, token: TOKEN },
+			gitHosts: []
+		}),
 	forgeAt: (path) =>
 		made(`${peers.github.url}/${path}`, {
 			github: { apiBase: peers.github.url, token: TOKEN },
@@ -68,6 +98,12 @@ forgeContract('GitLab', () => {
 				[{ host, kind: 'gitlab' }]
 			),
 		fresh: (fixture) => peers.fresh(fixture, 'group/sub'),
+		// The host named a GitLab in Settings: its API snapshot, not smart HTTP.
+		checkout: (copy) =>
+			checkedOut(`${peers.gitlab.url}/${copy.path}`, {
+				github: { apiBase: 'https://api.github.com', token: '' },
+				gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitlab' }]
+			}),
 		async changeRequests(copy) {
 			return peers.gitlab.mergeRequests(copy.path).map((mr) => ({
 				number: mr.iid,
@@ -115,7 +151,8 @@ forgeContract(
 			stores.set(copy.path, store);
 			return copy;
 		},
-		changeRequests: async () => []
+		changeRequests: async () => [],
+		checkout: (copy) => checkedOut(`${peers.git.url}/${copy.path}.git`, noTokens)
 	}),
 	false
 );
@@ -137,6 +174,14 @@ function giteaAt(path: string, hostKind: 'gitea'): Forge {
 
 forgeContract('Gitea', () => ({
 	forgeAt: (path) => giteaAt(path, 'gitea'),
+	// A host named a Gitea still checks out over smart HTTP (its forge has no API snapshot).
+	checkout: (copy) => {
+		const host = new URL(peers.gitea.url).host;
+		return checkedOut(`${peers.gitea.url}/${copy.path}.git`, {
+			...noTokens,
+			gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitea' }]
+		});
+	},
 	async fresh(fixture) {
 		const copy = await peers.fresh(fixture, 'forgejo');
 		const fs = new LightningFS(`forge-${copy.path}`, { wipe: true }) as unknown as PromiseFsClient;

@@ -6,11 +6,11 @@ import 'fake-indexeddb/auto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { baselineFiles, checkout, type CheckoutOptions } from '../../../src/lib/core/git/index.ts';
 import { buildBareRepo } from '../../fixtures/build-repos.ts';
+import { filesByPath, gitSays } from './git-says.ts';
 import { startForgePeers, TOKEN, type ForgePeers } from './peers.ts';
 
 let peers: ForgePeers;
@@ -36,23 +36,6 @@ function options(path: string, fsName = `gl-snap-${++stores}`): CheckoutOptions 
 	};
 }
 
-/** What git says the branch holds: path → mode, id and bytes; submodules by id. */
-function gitSays(gitDir: string) {
-	const git = (...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args]);
-	const files = new Map<string, { mode: string; oid: string; data: Uint8Array }>();
-	for (const line of git('ls-tree', '-r', '-z', 'main').toString('utf8').split('\0')) {
-		const match = /^(\d+) (\w+) ([0-9a-f]{40})\t(.*)$/s.exec(line);
-		if (!match || match[2] !== 'blob') continue;
-		const [, mode = '', , oid = '', path = ''] = match;
-		files.set(path, { mode, oid, data: new Uint8Array(git('cat-file', 'blob', oid)) });
-	}
-	return {
-		commit: git('rev-parse', 'main').toString('utf8').trim(),
-		tree: git('rev-parse', 'main^{tree}').toString('utf8').trim(),
-		files
-	};
-}
-
 const apiRequests = () => peers.gitlab.requests.filter((r) => r.path.startsWith('/api/v4/'));
 const smartHttp = () =>
 	peers.gitlab.requests.filter((r) => /info\/refs|git-upload-pack/.test(r.path));
@@ -69,9 +52,7 @@ describe('GitLab snapshot checkout', () => {
 				commit: want.commit,
 				tree: want.tree
 			});
-			expect(
-				new Map(files.map((f) => [f.path, { mode: f.mode, oid: f.oid, data: f.data }]))
-			).toEqual(want.files);
+			expect(filesByPath(files)).toEqual(want.files);
 			expect(baseline.skipped).toEqual([]);
 			expect(stats).toMatchObject({ fromCache: false, filesFetched: want.files.size });
 			expect(smartHttp()).toEqual([]);
@@ -94,9 +75,7 @@ describe('GitLab snapshot checkout', () => {
 		expect(pages.slice(1).every((r) => r.path.includes('page_token='))).toBe(true);
 		const want = gitSays(gitDir);
 		const files = await baselineFiles(first.store, first.baseline);
-		expect(new Map(files.map((f) => [f.path, { mode: f.mode, oid: f.oid, data: f.data }]))).toEqual(
-			want.files
-		);
+		expect(filesByPath(files)).toEqual(want.files);
 
 		peers.gitlab.requests.length = 0;
 		const again = await checkout({ ...options('paged/sub/many'), fs: first.store.fs });
@@ -123,6 +102,27 @@ describe('GitLab snapshot checkout', () => {
 		expect(retry.baseline).toMatchObject({
 			commit: copy.baseline.commit,
 			tree: copy.baseline.tree
+		});
+	});
+
+	it('refuses a listing whose folders the blobs do not add up to', async () => {
+		const copy = await peers.fresh('exec-and-symlink', 'snap/folders');
+		const at = `${peers.gitlab.url}/api/v4/projects/${encodeURIComponent(copy.path)}`;
+		const listing = (await (
+			await fetch(`${at}/repository/tree?recursive=true&ref=main&per_page=100`)
+		).json()) as { id: string; type: string; path: string }[];
+		const folder = listing.find((e) => e.type === 'tree');
+		if (!folder) throw new Error('the fixture has no folder');
+		// A folder's id that its files do not hash to: every blob still checks out.
+		folder.id = listing.find((e) => e.type === 'blob')!.id;
+		peers.gitlab.faults.failNext({
+			pathPattern: '/repository/tree\\?',
+			status: 200,
+			body: listing
+		});
+		await expect(checkout(options(copy.path))).rejects.toMatchObject({
+			code: 'snapshot-mismatch',
+			message: expect.stringContaining("do not add up to GitLab's folders")
 		});
 	});
 });
