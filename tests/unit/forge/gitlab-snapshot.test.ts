@@ -85,6 +85,18 @@ describe('GitLab snapshot checkout', () => {
 		expect(peers.gitlab.requests.map((r) => r.path)).toEqual([
 			`/api/v4/projects/${encodeURIComponent('paged/sub/many')}/repository/branches/main`
 		]);
+
+		// GitLab out of reach: the branch's last resolved commit and its cached baseline.
+		const offline = await checkout({
+			...options('paged/sub/many'),
+			fs: first.store.fs,
+			fetch: () => Promise.reject(new TypeError('Failed to fetch'))
+		});
+		expect(offline.baseline).toEqual(first.baseline);
+		expect(offline.stats).toMatchObject({
+			fromCache: true,
+			offline: { host: new URL(peers.gitlab.url).host }
+		});
 	});
 
 	it('refuses a blob the host alters, and keeps no baseline for it', async () => {

@@ -22,6 +22,7 @@ import { createPackWriter } from '../../git/pack-writer.ts';
 import { inPool } from '../../git/pool.ts';
 import { ForgeHttpError } from '../rest-client.ts';
 import type { ForgeSnapshotOptions } from '../types.ts';
+import { resolveGitLabBranch } from './resolve-branch.ts';
 import { listGitLabTree, type GitLabTreeEntry } from './tree-listing.ts';
 import type { ProjectApi } from './project-api.ts';
 
@@ -54,15 +55,7 @@ export async function snapshotFromGitLab(
 	report({ phase: 'resolving', loaded: 0, total: 1, message: `Resolving ${branch}` });
 	const listingObjects = listObjects(store);
 	listingObjects.catch(() => {}); // awaited below
-	stats.requests++;
-	const commit = await context.api.branchHead(branch);
-	if (!commit) {
-		throw new AppError(
-			'branch-not-found',
-			`Branch "${branch}" does not exist in ${context.project}.`,
-			'Pick another branch.'
-		);
-	}
+	const commit = await resolveGitLabBranch(context.api, context.project, store, branch, stats);
 	const cached = await loadBaseline(store, commit);
 	let present = await listingObjects;
 	if (cached && cached.entries.every((entry) => present.has(entry.oid))) {
