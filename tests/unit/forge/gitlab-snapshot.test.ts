@@ -137,4 +137,44 @@ describe('GitLab snapshot checkout', () => {
 			message: expect.stringContaining("do not add up to GitLab's folders")
 		});
 	});
+
+	it('follows offset pages (X-Next-Page) where the host ignores keyset pagination', async () => {
+		const many: Record<string, string> = {};
+		for (let i = 0; i < 150; i++) many[`f/file-${i}.txt`] = `offset ${i}\n`;
+		const gitDir = await buildBareRepo(peers.root, 'offset/sub', 'many', many);
+		const at = `${peers.gitlab.url}/api/v4/projects/${encodeURIComponent('offset/sub/many')}`;
+		const firstPage = await (
+			await fetch(`${at}/repository/tree?recursive=true&ref=main&per_page=100&page=1`)
+		).json();
+		// The keyset request answered as an older host does: page 1 and `X-Next-Page: 2`.
+		peers.gitlab.faults.failNext({
+			pathPattern: 'pagination=keyset',
+			status: 200,
+			body: firstPage,
+			headers: { 'X-Next-Page': '2' }
+		});
+		peers.gitlab.requests.length = 0;
+		const { baseline, store } = await checkout(options('offset/sub/many'));
+		expect(filesByPath(await baselineFiles(store, baseline))).toEqual(gitSays(gitDir).files);
+		const pages = apiRequests().filter((r) => r.path.includes('/repository/tree?'));
+		expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))).toEqual([
+			null,
+			'2'
+		]);
+	});
+
+	it('keeps files over the size limit out of the sandbox, listed as skipped', async () => {
+		const copy = await peers.fresh('binary-file', 'snap/large');
+		const want = gitSays(copy.gitDir);
+		const limit = 64;
+		const { baseline, store } = await checkout({ ...options(copy.path), maxFileBytes: limit });
+		const large = [...want.files].filter(([, f]) => f.data.length > limit);
+		expect(large.length).toBeGreaterThan(0);
+		expect(baseline.tree).toBe(want.tree);
+		expect(baseline.skipped).toEqual(
+			large.map(([path, f]) => ({ path, reason: 'too-large', size: f.data.length, oid: f.oid }))
+		);
+		const small = new Map([...want.files].filter(([, f]) => f.data.length <= limit));
+		expect(filesByPath(await baselineFiles(store, baseline))).toEqual(small);
+	});
 });
