@@ -10,9 +10,14 @@ import { startAppServer } from './app-server.ts';
 import { screenshot } from './peers.ts';
 
 const out = process.env.PATCHBAY_OUT;
-const workerScripts = readdirSync(`${out ? `${out}/build` : 'build'}/_app/immutable/workers`).map(
-	(name) => `/_app/immutable/workers/${name}`
-);
+// Every script of the workers' folder: the entries and the chunks they load on demand.
+const workerScripts = readdirSync(`${out ? `${out}/build` : 'build'}/_app/immutable/workers`, {
+	recursive: true,
+	encoding: 'utf8'
+})
+	.filter((name) => name.endsWith('.js'))
+	.map((name) => `/_app/immutable/workers/${name}`);
+const workerEntries = workerScripts.filter((path) => !path.includes('/chunks/'));
 const workerPolicy = workerHeaders['Content-Security-Policy'];
 
 /** Starts a worker from `path` in the page and returns the headers its script came with. */
@@ -45,13 +50,13 @@ test.describe('Served headers', () => {
 				.first()
 				.getAttribute('content')
 		).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
-		expect(workerScripts.map((path) => path.replace(/-[\w-]+\.js$/, '')).sort()).toEqual([
+		expect(workerEntries.map((path) => path.replace(/-[\w-]+\.js$/, '')).sort()).toEqual([
 			'/_app/immutable/workers/diff.worker',
 			'/_app/immutable/workers/git.worker',
 			'/_app/immutable/workers/net.worker'
 		]);
 		// A worker the page starts gets its script with the policy.
-		const started = await workerScriptHeaders(page, workerScripts[0]!);
+		const started = await workerScriptHeaders(page, workerEntries[0]!);
 		expect(started['content-security-policy']).toBe(workerPolicy);
 		const served = await Promise.all(
 			[...workerScripts, '/service-worker.js'].map(async (path) => {
@@ -128,7 +133,7 @@ test('a host that sends no headers: the service worker adds the frame refusal an
 			'DENY',
 			"frame-ancestors 'none'"
 		]);
-		const started = await workerScriptHeaders(page, workerScripts[0]!);
+		const started = await workerScriptHeaders(page, workerEntries[0]!);
 		expect(started['content-security-policy']).toBe(workerPolicy);
 	} finally {
 		await app.close();
