@@ -40,7 +40,7 @@ export function wantsPatch(parsed: ParsedArgs, byDefault: boolean): boolean {
 	return byDefault && !other.some((key) => has(parsed, key));
 }
 
-/** The formats asked for, one char a byte (see patchText): write it out with bytesOk. */
+/** The formats asked for, one char a byte (see patchText): write it out with byteOutput. */
 export function renderDiff(
 	changes: FileChange[],
 	parsed: ParsedArgs,

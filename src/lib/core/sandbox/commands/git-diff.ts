@@ -9,7 +9,7 @@ import { diffFilter } from './diff-output.ts';
 import { DIFF_FORMAT_OPTIONS, renderDiff } from './diff-render.ts';
 import { parsePathspecs } from './pathspec.ts';
 import { isOutcome, splitRevArgs } from './rev-args.ts';
-import { bytesOk, fail, ok, type GitContext, type Outcome, type Subcommand } from './types.ts';
+import { byteOutput, fail, ok, type GitContext, type Outcome, type Subcommand } from './types.ts';
 
 const IGNORED = { key: 'ignored' } as const;
 
@@ -79,7 +79,7 @@ function render(changes: FileChange[], parsed: ParsedArgs, ctx: GitContext): Out
 		nul: has(parsed, 'nul'),
 		patchByDefault: true
 	});
-	return { ...bytesOk(text), exitCode };
+	return { ...byteOutput(text), exitCode };
 }
 
 /** `--no-renames`: a rename becomes the deletion of the old path and the addition of the new. */

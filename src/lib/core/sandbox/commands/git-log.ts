@@ -9,7 +9,7 @@ import { commitView, formatCommit, type FormatOptions, type Pretty } from './com
 import { DIFF_FORMAT_OPTIONS, renderDiff, wantsDiff, wantsPatch } from './diff-render.ts';
 import { dateStyle } from './git-date.ts';
 import { isOutcome, splitRevArgs } from './rev-args.ts';
-import { bytesOk, utf8Bytes, type GitContext, type Subcommand } from './types.ts';
+import { byteOutput, utf8Bytes, type GitContext, type Subcommand } from './types.ts';
 
 const IGNORED = { key: 'ignored' } as const;
 
@@ -58,11 +58,11 @@ export const log: Subcommand = async (args, ctx) => {
 		throw new UsageError(`'${valueOf(parsed, 'count')}': not an integer`);
 	}
 	const none = count === 0 || (revArgs.ranges > 0 && revArgs.revisions.length === 0);
-	return bytesOk(none ? '' : await commitWithChanges(ctx, parsed, false));
+	return byteOutput(none ? '' : await commitWithChanges(ctx, parsed, false));
 };
 
 /**
- * The commit as log/show print it (one char a byte, for bytesOk), and after it its changes when asked for (show asks by
+ * The commit as log/show print it (one char a byte, for byteOutput), and after it its changes when asked for (show asks by
  * default): an empty line between them, or `---` when both a stat and the patch follow
  * (log-tree.c's log_tree_diff_flush); nothing between for oneline.
  */

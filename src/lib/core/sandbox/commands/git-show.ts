@@ -6,7 +6,7 @@ import { commitWithChanges, PRETTY_OPTIONS } from './git-log.ts';
 import { byPath, resolveFromPrefix } from './repo-paths.ts';
 import { resolveRevision, unknownRevision } from './revisions.ts';
 import {
-	bytesOk,
+	byteOutput,
 	fatal,
 	ok,
 	utf8Bytes,
@@ -37,7 +37,7 @@ export const show: Subcommand = async (args, ctx) => {
 		}
 		const revision = resolveRevision(object, ctx.repo.baseline);
 		if (revision?.kind !== 'commit') return unknownRevision(object, ctx.repo.baseline);
-		outputs.push(bytesOk(await commitWithChanges(ctx, parsed, true)));
+		outputs.push(byteOutput(await commitWithChanges(ctx, parsed, true)));
 	}
 	const failed = outputs.find((outcome) => outcome.exitCode !== 0);
 	if (failed) return failed;
@@ -45,7 +45,7 @@ export const show: Subcommand = async (args, ctx) => {
 	// Byte output and text together: all of it as bytes.
 	const stdout = outputs.map((o) => (o.stdoutKind === 'bytes' ? o.stdout : utf8Bytes(o.stdout)));
 	return {
-		...bytesOk(stdout.join('')),
+		...byteOutput(stdout.join('')),
 		stderr: [...new Set(outputs.map((o) => o.stderr))].join('')
 	};
 };

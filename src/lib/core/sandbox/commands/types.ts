@@ -80,6 +80,20 @@ export const bytesOk = (stdout: string): Outcome => ({
 });
 
 const encoder = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Output built one char a byte, as text when its bytes are UTF-8 (nearly always: the agent
+ * reads it as text) and as bytes otherwise (a diff of a Latin-1 file, kept exact in a redirect).
+ */
+export function byteOutput(stdout: string): Outcome {
+	if (!/[^\p{ASCII}]/u.test(stdout)) return ok(stdout);
+	try {
+		return ok(strictUtf8.decode(Uint8Array.from(stdout, (c) => c.charCodeAt(0))));
+	} catch {
+		return bytesOk(stdout);
+	}
+}
 
 /** Text as its UTF-8 bytes, one char a byte, to go beside byte output. */
 export function utf8Bytes(text: string): string {
