@@ -21,7 +21,12 @@ import { proposerReads, proposeSetup } from '$lib/core/start';
 import { startCheckout } from './checkout-in-worker';
 import type { GitRequest, GitResults, WorkerMessage } from './git-protocol';
 
-const fs = new LightningFS('patchbay-git') as unknown as PromiseFsClient;
+const lightning = new LightningFS('patchbay-git');
+const fs = lightning as unknown as PromiseFsClient;
+// lightning-fs saves its directory tree 500 ms after the last write: a page closed or reloaded
+// sooner (Settings, a reload right after a push) would find the objects' files but not their
+// names. Results that wrote objects are sent once the tree is saved.
+const persisted = () => lightning.promises.flush();
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
 	self.postMessage(message, { transfer });
 
@@ -64,6 +69,7 @@ async function handle(id: number, request: GitRequest) {
 			request.type === 'push'
 				? await pushBranch(request, ref.url, remote)
 				: await remoteBranchHead({ url: ref.url, remote, branch: request.branch });
+		await persisted();
 		post({ id, kind: 'result', value });
 		return;
 	}
@@ -79,6 +85,7 @@ async function handle(id: number, request: GitRequest) {
 	const stop = run.watch((progress) => post({ id, kind: 'progress', progress }));
 	try {
 		const { value, last } = await run.wait();
+		await persisted();
 		// Another request waiting for the same run gets these files too: only the last one
 		// hands their buffers over; the others' answers are copies.
 		const buffers = last ? new Set(value.files.map((f) => f.data.buffer as ArrayBuffer)) : [];
@@ -117,8 +124,10 @@ async function pushBranch(
 
 self.onmessage = (event: MessageEvent<{ id: number; request: GitRequest }>) => {
 	const { id, request } = event.data;
-	handle(id, request).catch((error: unknown) => {
+	handle(id, request).catch(async (error: unknown) => {
 		const app = error instanceof AppError ? error : null;
+		// A push that failed at the host had written its commit first: keep it findable too.
+		await persisted().catch(() => {});
 		post({
 			id,
 			kind: 'error',
