@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
-import { gitAuth, lookupRepo, parseRepoInput } from '../../../src/lib/core/git/index.ts';
+import { lookupRepository } from '../../../src/lib/core/forge/index.ts';
+import { gitAuth, parseRepoInput } from '../../../src/lib/core/git/index.ts';
 import { buildFixtureRepos } from '../../fixtures/build-repos.ts';
 import { startCorsProxy, type CorsProxy } from '../../servers/cors-proxy.ts';
 import { leaks } from '../../servers/forward.ts';
@@ -49,7 +50,7 @@ function credentials(entry?: { proxyMayCarry: boolean }): Credentials {
 
 function lookUp(creds: Credentials, corsProxy = '') {
 	const { ref } = parseRepoInput(repoUrl(), 'https://api.github.com');
-	return lookupRepo(ref, { credentials: creds, corsProxy, http });
+	return lookupRepository(ref, { credentials: creds, corsProxy, http });
 }
 
 async function failure(promise: Promise<unknown>) {

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	baselineFiles,
 	checkout,
-	lookupRepo,
 	parseRepoInput,
 	type RepoRef
 } from '../../../src/lib/core/git/index.ts';
+import { lookupRepository } from '../../../src/lib/core/forge/index.ts';
 import { AppError } from '../../../src/lib/core/http/index.ts';
 import { noCredentials, type Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';
@@ -396,15 +396,15 @@ describe('smart-HTTP clone', () => {
 	});
 });
 
-describe('lookupRepo', () => {
+describe('lookupRepository (the forge that serves the repo)', () => {
 	it('lists branches with the default first, through the API and over smart HTTP', async () => {
 		const options = { credentials: noCredentials, corsProxy: '', http };
-		expect(await lookupRepo(github('ts-failing-test'), options)).toEqual({
+		expect(await lookupRepository(github('ts-failing-test'), options)).toEqual({
 			defaultBranch: 'main',
 			branches: ['main', 'feature'],
 			private: false
 		});
-		expect(await lookupRepo(plain('ts-failing-test'), options)).toEqual({
+		expect(await lookupRepository(plain('ts-failing-test'), options)).toEqual({
 			defaultBranch: 'main',
 			branches: ['main', 'feature'],
 			private: null

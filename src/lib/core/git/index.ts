@@ -9,7 +9,7 @@ export type {
 } from './baseline.ts';
 export { DEFAULT_MAX_FILE_BYTES } from './baseline.ts';
 export { parseRepoInput, repoLabel, type ParsedRepo, type RepoRef } from './repo-ref.ts';
-export { lookupRepo, type RepoInfo } from './lookup.ts';
+export { type RepoInfo } from './lookup.ts';
 export {
 	checkout,
 	baselineFiles,

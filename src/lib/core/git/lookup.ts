@@ -1,8 +1,7 @@
 // What a repository offers before checkout: its branches, default branch, and visibility.
 import * as git from 'isomorphic-git';
-import type { Credentials } from '../credentials/index.ts';
 import { AppError } from '../http/index.ts';
-import { createGitHubReader, HttpStatusError, type GitHubReader } from './github-reader.ts';
+import { HttpStatusError, type GitHubReader } from './github-reader.ts';
 import { explainGitError, gitAuth, type GitRemoteOptions } from './remote.ts';
 import { repoLabel, type RepoRef } from './repo-ref.ts';
 
@@ -66,35 +65,6 @@ export async function lookupGitRepo(url: string, remote: GitRemoteOptions): Prom
 	} catch (error) {
 		throw await explainGitError(error, url, remote);
 	}
-}
-
-/** Looks a repository up the way its kind allows. */
-export function lookupRepo(
-	ref: RepoRef,
-	options: {
-		credentials: Credentials;
-		corsProxy: string;
-		http: GitRemoteOptions['http'];
-		fetch?: typeof fetch;
-		signal?: AbortSignal;
-	}
-): Promise<RepoInfo> {
-	if (ref.kind === 'github') {
-		return lookupGitHubRepo(
-			ref,
-			createGitHubReader({
-				apiBase: ref.apiBase,
-				credentials: options.credentials,
-				fetch: options.fetch,
-				signal: options.signal
-			})
-		);
-	}
-	return lookupGitRepo(ref.url, {
-		http: options.http,
-		corsProxy: options.corsProxy,
-		credentials: options.credentials
-	});
 }
 
 function sortBranches(branches: string[], first: string): string[] {
