@@ -147,3 +147,25 @@ describe('parseStartLink', () => {
 		expect(parseStartLink(fragment)).toStrictEqual({ repo: 'owner/repo', prompt: 'abc[2Jd' });
 	});
 });
+
+describe('other forges’ addresses', () => {
+	it.each<[string, StartLink | null]>([
+		['#/gitea.com/owner/repo', { repo: 'https://gitea.com/owner/repo' }],
+		[
+			'#/gitea.com/owner/repo/src/branch/feature/x',
+			{ repo: 'https://gitea.com/owner/repo', branch: 'feature/x' }
+		],
+		['#/codeberg.org/owner/repo.git', { repo: 'https://codeberg.org/owner/repo' }],
+		['#/codeberg.org/owner/repo/issues/3', { repo: 'https://codeberg.org/owner/repo' }],
+		[
+			'#/gitlab.com/a/b/c/d/-/tree/release%2F1.0',
+			{ repo: 'https://gitlab.com/a/b/c/d', branch: 'release/1.0' }
+		],
+		['#/gitlab.com/a/b/-/tree/..', null],
+		['#/gitea.com/owner/%2F', null],
+		['#/gitea.com/owner/repo/src/branch/bad..name', null],
+		['#/gitea.com.evil.example/owner/repo', null]
+	])('%s', (fragment, expected) => {
+		expect(parseStartLink(fragment)).toStrictEqual(expected);
+	});
+});

@@ -1,6 +1,6 @@
 // github.com addresses as people copy them: a repository's page, a branch, a file, a pull
 // request. Putting the app's address and `#/` in front of one turns it into a start link.
-import { isBranchName } from './link-values.ts';
+import { decodedSegments, isBranchName } from './link-values.ts';
 
 export type GitHubTarget = { repo: string; branch?: string };
 
@@ -45,15 +45,4 @@ export function parseGitHubAddress(text: string): GitHubTarget | null {
 	// A commit id is not a branch: the repository's default branch is the better start.
 	if (!branch || FULL_SHA.test(branch)) return target;
 	return isBranchName(branch) ? { ...target, branch } : null;
-}
-
-function decodedSegments(path: string): string[] | null {
-	try {
-		return path
-			.split('/')
-			.filter(Boolean)
-			.map((part) => decodeURIComponent(part));
-	} catch {
-		return null;
-	}
 }

@@ -37,3 +37,18 @@ export function cleanPrompt(raw: string): string | null {
 	const prompt = raw.replace(/\r\n?/g, '\n').replace(HIDDEN, '').trim();
 	return prompt.length > START_LINK_LIMITS.prompt ? null : prompt;
 }
+
+/**
+ * An address's path as its segments, each percent-decoded before it is checked (so `%2F` or
+ * `%2e%2e` cannot slip past a check of the encoded text); null when one does not decode.
+ */
+export function decodedSegments(path: string): string[] | null {
+	try {
+		return path
+			.split('/')
+			.filter(Boolean)
+			.map((part) => decodeURIComponent(part));
+	} catch {
+		return null;
+	}
+}
