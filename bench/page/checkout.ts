@@ -3,13 +3,13 @@ import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import {
-	baselineFiles,
 	checkout,
-	parseRepoInput,
+	type CheckoutOptions,
 	type CheckoutResult
-} from '../../src/lib/core/git/index.ts';
+} from '../../src/lib/core/forge/index.ts';
+import { baselineFiles, gitdirFor, parseRepoInput } from '../../src/lib/core/git/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/lib/core/git/baseline.ts';
-import { gitdirFor, readerFor, type CheckoutOptions } from '../../src/lib/core/git/checkout.ts';
+import { createGitHubReader } from '../../src/lib/core/git/github-reader.ts';
 import { openObjectStore } from '../../src/lib/core/git/object-store.ts';
 import { snapshotFromGitHub } from '../../src/lib/core/git/snapshot-github.ts';
 import { noCredentials } from '../../src/lib/core/credentials/index.ts';
@@ -75,7 +75,7 @@ async function restWith(options: CheckoutOptions, concurrency: number): Promise<
 		branch: options.branch,
 		store,
 		maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-		reader: readerFor(options),
+		reader: createGitHubReader({ apiBase: options.ref.apiBase, credentials: options.credentials }),
 		concurrency
 	});
 	return { ...result, store };

@@ -9,7 +9,8 @@ import {
 	type PrepareEvent
 } from '../../../src/lib/core/environments/index.ts';
 import { noCredentials } from '../../../src/lib/core/credentials/index.ts';
-import { baselineFiles, checkout, parseRepoInput } from '../../../src/lib/core/git/index.ts';
+import { checkout } from '../../../src/lib/core/forge/index.ts';
+import { baselineFiles, parseRepoInput } from '../../../src/lib/core/git/index.ts';
 import { defaultAgentPolicy } from '../../../src/lib/core/network/index.ts';
 import { createLiteSandbox, type Sandbox } from '../../../src/lib/core/sandbox/index.ts';
 import type { EnvironmentRecord } from '../../../src/lib/core/store/index.ts';

@@ -6,10 +6,9 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
-import { forgeFor, forgeRepoFor, type Forge } from '../../../src/lib/core/forge/index.ts';
+import { checkout, forgeFor, forgeRepoFor, type Forge } from '../../../src/lib/core/forge/index.ts';
 import {
 	baselineFiles,
-	checkout,
 	parseRepoInput,
 	type ObjectStore
 } from '../../../src/lib/core/git/index.ts';

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { forgeFor, forgeRepoFor } from '../../../src/lib/core/forge/index.ts';
-import { checkout, parseRepoInput } from '../../../src/lib/core/git/index.ts';
+import { checkout, forgeFor, forgeRepoFor } from '../../../src/lib/core/forge/index.ts';
+import { parseRepoInput } from '../../../src/lib/core/git/index.ts';
 import { startForgePeers, type ForgePeers } from './peers.ts';
 
 let peers: ForgePeers;

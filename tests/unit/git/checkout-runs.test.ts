@@ -8,15 +8,13 @@ import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	baselineFiles,
-	checkout,
 	createCheckoutRuns,
 	gitdirFor,
-	listWithFiles,
 	parseRepoInput,
 	type CheckoutProgress,
-	type CheckoutResult,
 	type RepoRef
 } from '../../../src/lib/core/git/index.ts';
+import { checkout, listWithFiles, type CheckoutResult } from '../../../src/lib/core/forge/index.ts';
 import { noCredentials } from '../../../src/lib/core/credentials/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';
 import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';

@@ -8,13 +8,8 @@ import { join } from 'node:path';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	baselineFiles,
-	checkout,
-	parseRepoInput,
-	type RepoRef
-} from '../../../src/lib/core/git/index.ts';
-import { lookupRepository } from '../../../src/lib/core/forge/index.ts';
+import { baselineFiles, parseRepoInput, type RepoRef } from '../../../src/lib/core/git/index.ts';
+import { checkout, lookupRepository } from '../../../src/lib/core/forge/index.ts';
 import { AppError } from '../../../src/lib/core/http/index.ts';
 import { noCredentials, type Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';

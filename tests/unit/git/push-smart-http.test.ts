@@ -9,8 +9,8 @@ import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noCredentials, type Credentials } from '../../../src/lib/core/credentials/index.ts';
 import type { FileChange } from '../../../src/lib/core/diff/index.ts';
+import { checkout } from '../../../src/lib/core/forge/index.ts';
 import {
-	checkout,
 	pushOverSmartHttp,
 	rebaseOverSmartHttp,
 	remoteBranchHead

@@ -11,7 +11,8 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subprojectText, type FileChange } from '../../../src/lib/core/diff/index.ts';
-import { checkout, pushOverSmartHttp } from '../../../src/lib/core/git/index.ts';
+import { checkout } from '../../../src/lib/core/forge/index.ts';
+import { pushOverSmartHttp } from '../../../src/lib/core/git/index.ts';
 import { buildFixtureRepos } from '../../fixtures/build-repos.ts';
 import { startGitServer, type GitServer } from '../../servers/git.ts';
 

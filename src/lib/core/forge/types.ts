@@ -93,11 +93,17 @@ export type Forge = {
 	openChangeRequest?(options: ChangeRequestOptions): Promise<ChangeRequestResult>;
 	checkToken?(signal?: AbortSignal): Promise<TokenCheck>;
 	/**
-	 * The branch's tree and files through the API, every blob verified, into `store` (cached
-	 * per commit). Absent where the checkout goes another way (GitHub's REST path in core/git,
-	 * smart HTTP for plain git and Gitea).
+	 * The branch checked out into `store`, every file verified against its blob id, the baseline
+	 * cached per commit: each forge its own way (GitHub's REST API, GitLab's API, smart HTTP for
+	 * plain git and Gitea). core/forge `checkout` asks this and nothing else.
 	 */
-	snapshot?(options: ForgeSnapshotOptions): Promise<{ baseline: Baseline; stats: CheckoutStats }>;
+	snapshot(options: ForgeSnapshotOptions): Promise<{ baseline: Baseline; stats: CheckoutStats }>;
+	/**
+	 * The branch's listing and a few named files, verified, without fetching every file (the
+	 * setup proposal's early path; the full `snapshot` then runs in the background). Absent where
+	 * one fetch is the listing and the checkout both (smart HTTP): the checkout is the listing.
+	 */
+	listing?(options: ForgeListingOptions): Promise<ForgeListing>;
 };
 
 export type ForgeSnapshotOptions = {
@@ -107,16 +113,41 @@ export type ForgeSnapshotOptions = {
 	maxFileBytes: number;
 	signal?: AbortSignal;
 	onProgress?: (progress: CheckoutProgress) => void;
+	/**
+	 * Told the baseline the checkout will give (every file still to be checked against it) as
+	 * soon as the tree is listed, before any file is fetched: a caller can start on it.
+	 */
+	onListed?: (baseline: Baseline) => void;
 	/** Paths (picked from the listing) fetched before all others. */
 	first?: (paths: string[]) => string[];
 	/** Each file's bytes once verified, as it arrives (the `first` ones also when held). */
 	onFile?: (entry: BaselineEntry, bytes: Uint8Array) => void;
 };
 
+export type ForgeListingOptions = {
+	branch: string;
+	store: ObjectStore;
+	/** Files over this size stay out of the baseline's entries, where the listing tells sizes. */
+	maxFileBytes: number;
+	/** The paths to read, picked from the listing's paths. */
+	paths: (list: string[]) => string[];
+	signal?: AbortSignal;
+};
+
+export type ForgeListing = {
+	/** The baseline the listing gives, its files not yet all fetched. */
+	baseline: Baseline;
+	/** The files asked for that the listing holds, by path, checked against their blob ids. */
+	files: Map<string, Uint8Array>;
+};
+
 /** What every forge is made with: the credentials (each request asks `credentialFor`). */
 export type ForgeContext = {
 	credentials: Credentials;
 	fetch?: typeof fetch;
-	/** Plain git's transport and the local object store it builds pushes in (the git worker's). */
+	/**
+	 * Smart HTTP's transport (plain git's and Gitea's checkout and push) and the local object
+	 * store a push is built in (the git worker's).
+	 */
 	git?: { http: HttpClient; corsProxy: string; store?: ObjectStore };
 };

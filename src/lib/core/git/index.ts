@@ -10,14 +10,7 @@ export type {
 export { DEFAULT_MAX_FILE_BYTES } from './baseline.ts';
 export { parseRepoInput, repoLabel, type ParsedRepo, type RepoRef } from './repo-ref.ts';
 export { type RepoInfo } from './lookup.ts';
-export {
-	checkout,
-	baselineFiles,
-	gitdirFor,
-	type CheckoutOptions,
-	type CheckoutResult
-} from './checkout.ts';
-export { listWithFiles, type ListedFiles, type ListFilesOptions } from './list-files.ts';
+export { baselineFiles, gitdirFor } from './checkout.ts';
 export { createCheckoutRuns, type CheckoutRun, type CheckoutRuns } from './checkout-runs.ts';
 export { openObjectStore, readBlob, type ObjectStore } from './object-store.ts';
 export { mergeRequestLink, type MergeRequestLink } from './merge-request-link.ts';

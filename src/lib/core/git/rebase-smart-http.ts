@@ -1,14 +1,10 @@
 // The base branch on a plain git host: its head now (one ref listing), and the attempt's
-// changes replayed onto it. The head is fetched shallow into the local object store, where the
-// push that follows finds it as its parent.
+// changes replayed onto it (change-request's host-neutral `rebaseOnto`). The head is fetched
+// shallow into the local object store, where the push that follows finds it as its parent, and
+// its files are read from there.
 import * as git from 'isomorphic-git';
-import {
-	pathsToRead,
-	rebaseChanges,
-	type FileChange,
-	type HeadFile,
-	type RebaseOutcome
-} from '../diff/index.ts';
+import { rebaseOnto } from '../change-request/rebase-onto.ts';
+import type { FileChange, HeadFile, RebaseOutcome } from '../diff/index.ts';
 import { hasObject, type ObjectStore } from './object-store.ts';
 import { explainGitError, remoteArgs, type GitRemoteOptions } from './remote.ts';
 
@@ -71,18 +67,13 @@ async function readPath(store: ObjectStore, tree: string, path: string): Promise
 }
 
 /** The attempt's changes replayed onto `head` of the branch. */
-export async function rebaseOverSmartHttp(
+export function rebaseOverSmartHttp(
 	options: RemoteBranch & { store: ObjectStore; head: string; changes: readonly FileChange[] }
 ): Promise<RebaseOutcome> {
 	const { store } = options;
-	const commit = await ensureHead(store, options, options.head);
-	const { commit: object } = await git.readCommit({ ...store, oid: commit });
-	const files = new Map<string, HeadFile | null>();
-	for (const path of pathsToRead(options.changes)) {
-		files.set(path, await readPath(store, object.tree, path));
-	}
-	const result = await rebaseChanges(options.changes, async (path) => files.get(path) ?? null);
-	return result.ok
-		? { ok: true, base: { commit, tree: object.tree }, changes: result.changes }
-		: result;
+	return rebaseOnto(options.changes, async () => {
+		const commit = await ensureHead(store, options, options.head);
+		const { commit: object } = await git.readCommit({ ...store, oid: commit });
+		return { commit, tree: object.tree, read: (path) => readPath(store, object.tree, path) };
+	});
 }

@@ -1,14 +1,9 @@
 // The base branch moved on since the task's checkout: find out (one ref read before a push),
-// and when asked, replay the attempt's changes onto the new head. Only the files the attempt
-// touched are read from the head, folder by folder, and only blobs that differ are downloaded.
-import {
-	hashBlob,
-	pathsToRead,
-	rebaseChanges,
-	type FileChange,
-	type HeadFile,
-	type RebaseOutcome
-} from '../diff/index.ts';
+// and when asked, replay the attempt's changes onto the new head (change-request's host-neutral
+// `rebaseOnto`). GitHub supplies the head's files: only those the attempt touched, folder by
+// folder, and only blobs that differ from the baseline's are downloaded.
+import { rebaseOnto } from '../change-request/rebase-onto.ts';
+import type { FileChange, HeadFile, RebaseOutcome } from '../diff/index.ts';
 import { fromBase64 } from './base64.ts';
 import { clientFor, type GitHubAccess } from './client.ts';
 import { explainGitHubFailure } from './errors.ts';
@@ -44,7 +39,7 @@ export function baseBranchHead(options: RepoAccess & { branch: string }): Promis
 type TreeItem = { path: string; mode: string; type: string; sha: string };
 
 /** Reads files of one commit by path, each folder listed once. */
-function headReader(call: RepoCall, rootTree: string, known: Map<string, Uint8Array>) {
+function headReader(call: RepoCall, rootTree: string, known: ReadonlyMap<string, Uint8Array>) {
 	const folders = new Map<string, Promise<Map<string, TreeItem> | null>>();
 	const list = (sha: string) =>
 		call.octokit.rest.git
@@ -93,24 +88,16 @@ async function readBlobBytes(call: RepoCall, sha: string): Promise<Uint8Array> {
 export function rebaseOntoHead(
 	options: RepoAccess & { head: string; changes: readonly FileChange[] }
 ): Promise<RebaseOutcome> {
-	return explained(options, async (call) => {
-		const { data: commit } = await call.octokit.rest.git.getCommit({
-			owner: call.owner,
-			repo: call.repo,
-			commit_sha: options.head,
-			request: { signal: call.signal }
-		});
-		// Files the head still has as the baseline had them need no download.
-		const known = new Map<string, Uint8Array>();
-		for (const change of options.changes) {
-			if (change.before)
-				known.set(change.beforeOid ?? (await hashBlob(change.before)), change.before);
-		}
-		const read = headReader(call, commit.tree.sha, known);
-		await Promise.all(pathsToRead(options.changes).map(read));
-		const result = await rebaseChanges(options.changes, read);
-		return result.ok
-			? { ok: true, base: { commit: options.head, tree: commit.tree.sha }, changes: result.changes }
-			: result;
-	});
+	return explained(options, (call) =>
+		rebaseOnto(options.changes, async (known) => {
+			const { data: commit } = await call.octokit.rest.git.getCommit({
+				owner: call.owner,
+				repo: call.repo,
+				commit_sha: options.head,
+				request: { signal: call.signal }
+			});
+			const tree = commit.tree.sha;
+			return { commit: options.head, tree, read: headReader(call, tree, known) };
+		})
+	);
 }

@@ -1,15 +1,14 @@
 // The git worker's checkouts: one run per repository, branch and size limit at a time (a
 // request for one under way joins it), the listing and the files the agent needs first sent
 // ahead on the progress stream, and the fetched files kept rather than read back from the store.
+import { checkout, type CheckoutOptions } from '$lib/core/forge';
 import {
 	baselineFiles,
-	checkout,
 	createCheckoutRuns,
 	DEFAULT_MAX_FILE_BYTES,
 	gitdirFor,
 	type Baseline,
 	type CheckoutListed,
-	type CheckoutOptions,
 	type CheckoutProgress
 } from '$lib/core/git';
 import { proposerReads } from '$lib/core/start';

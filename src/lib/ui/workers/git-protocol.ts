@@ -1,13 +1,8 @@
 // Messages between the page and the git worker.
 import type { Credentials } from '$lib/core/credentials';
 import type { FileChange } from '$lib/core/diff';
-import type {
-	Baseline,
-	CheckoutProgress,
-	CheckoutStats,
-	RepoInfo,
-	SmartHttpPushResult
-} from '$lib/core/git';
+import type { PushResult } from '$lib/core/forge';
+import type { Baseline, CheckoutProgress, CheckoutStats, RepoInfo } from '$lib/core/git';
 import type { BranchSpec } from '$lib/core/github';
 import type { TreeFile } from '$lib/core/sandbox';
 import type { SetupProposal } from '$lib/core/start';
@@ -29,7 +24,10 @@ export type GitRequest =
 	 * branch while it runs joins it (checkout-in-worker.ts).
 	 */
 	| { type: 'propose'; access: GitAccess; branch?: string }
-	/** Pushes an attempt's changes as a branch over smart HTTP (hosts other than GitHub's API). */
+	/**
+	 * Pushes an attempt's changes as a branch over smart HTTP, through the plain-git forge (plain
+	 * git hosts, and Gitea's branch before its pull request).
+	 */
 	| {
 			type: 'push';
 			access: GitAccess;
@@ -49,7 +47,7 @@ export type GitResults = {
 	checkout: { baseline: Baseline; stats: CheckoutStats; files: TreeFile[] };
 	propose: { info: RepoInfo; branch: string; proposal: SetupProposal };
 	/** With the base the branch sits on (the baseline's, or the head it was rebased onto). */
-	push: SmartHttpPushResult & { base: { commit: string; tree: string } };
+	push: PushResult & { base: { commit: string; tree: string } };
 	'branch-head': string | null;
 };
 

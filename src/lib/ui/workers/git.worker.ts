@@ -4,18 +4,10 @@ import '$lib/shims/buffer';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
-import {
-	gitdirFor,
-	listWithFiles,
-	openObjectStore,
-	parseRepoInput,
-	pushOverSmartHttp,
-	rebaseOverSmartHttp,
-	remoteBranchHead,
-	type GitRemoteOptions
-} from '$lib/core/git';
+import { gitdirFor, openObjectStore, parseRepoInput, type RepoRef } from '$lib/core/git';
+import type { Credentials } from '$lib/core/credentials';
 import { rebaseConflictError } from '$lib/core/diff';
-import { lookupRepository } from '$lib/core/forge';
+import { createGitForge, listWithFiles, lookupRepository, type Forge } from '$lib/core/forge';
 import { AppError } from '$lib/core/http';
 import { proposerReads, proposeSetup } from '$lib/core/start';
 import { startCheckout } from './checkout-in-worker';
@@ -64,11 +56,11 @@ async function handle(id: number, request: GitRequest) {
 		if (ref.kind !== 'git') {
 			throw new AppError('not-git-host', 'GitHub repositories are pushed through its API.');
 		}
-		const remote = { http, corsProxy: access.corsProxy, credentials };
+		const forge = await gitForge(ref, credentials, access.corsProxy);
 		const value =
 			request.type === 'push'
-				? await pushBranch(request, ref.url, remote)
-				: await remoteBranchHead({ url: ref.url, remote, branch: request.branch });
+				? await pushBranch(request, forge)
+				: await forge.branchHead(request.branch);
 		await persisted();
 		post({ id, kind: 'result', value });
 		return;
@@ -95,25 +87,35 @@ async function handle(id: number, request: GitRequest) {
 	}
 }
 
-/** A push over smart HTTP, onto the new head of the base branch when asked. */
+/**
+ * The plain-git forge over this worker's transport and object store: a branch pushed over smart
+ * HTTP (plain git, and Gitea's branch before its pull request) is built where the checkout put
+ * the baseline's objects.
+ */
+async function gitForge(
+	ref: Extract<RepoRef, { kind: 'git' }>,
+	credentials: Credentials,
+	corsProxy: string
+): Promise<Forge> {
+	const store = await openObjectStore(fs, gitdirFor(ref));
+	const repo = { kind: 'git' as const, apiBase: '', path: '', webUrl: ref.url, cloneUrl: ref.url };
+	return createGitForge(repo, { credentials, git: { http, corsProxy, store } });
+}
+
+/** A push through the plain-git forge, onto the new head of the base branch when asked. */
 async function pushBranch(
 	request: Extract<GitRequest, { type: 'push' }>,
-	url: string,
-	remote: GitRemoteOptions
+	forge: Forge
 ): Promise<GitResults['push']> {
-	const store = await openObjectStore(fs, gitdirFor({ kind: 'git', url }));
 	let { base, changes } = request;
 	if (request.rebase) {
 		const { branch, head } = request.rebase;
-		const outcome = await rebaseOverSmartHttp({ url, remote, store, branch, head, changes });
+		const outcome = await forge.rebaseOnto(branch, head, changes);
 		if (!outcome.ok) throw rebaseConflictError(outcome.conflicts);
 		({ base, changes } = outcome);
 	}
-	const result = await pushOverSmartHttp({
-		url,
-		store,
-		remote,
-		base,
+	const result = await forge.push({
+		baseline: base,
 		changes,
 		branch: request.branch,
 		message: request.message,

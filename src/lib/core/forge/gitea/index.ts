@@ -49,6 +49,9 @@ export function createGiteaForge(repo: ForgeRepo, context: ForgeContext): Forge 
 		rebaseOnto: (branch, head, changes, signal) =>
 			overGit.rebaseOnto(branch, head, changes, signal),
 		push: (options) => overGit.push(options),
+		// Checked out over smart HTTP, as plain git is (no API snapshot: its raw files carry no
+		// blob ids to verify against).
+		snapshot: (options) => overGit.snapshot(options),
 		openChangeRequest: (options) =>
 			explained('pull-request', () => openGiteaPull(api(options.signal), options)),
 		checkToken: (signal) =>

@@ -1,6 +1,8 @@
 // GitHub (github.com and Enterprise) behind the forge seam: today's REST code in core/github
-// (Git Data API push, pull requests, GitHub's error messages), reached only through here. The
-// Octokit-based parts load on first use, so a worker that only looks repositories up stays light.
+// (Git Data API push, pull requests, GitHub's error messages) and the REST snapshot in core/git
+// (the tree listed, files from raw content or GraphQL, each verified), reached only through here.
+// The Octokit-based parts load on first use, so a worker that only looks repositories up stays
+// light; the checkout's parts load when a checkout starts.
 import { githubEndpointFor } from '../../credentials/index.ts';
 import { createGitHubReader } from '../../git/github-reader.ts';
 import { lookupGitHubRepo } from '../../git/lookup.ts';
@@ -18,20 +20,26 @@ export function createGitHubForge(repo: ForgeRepo, context: ForgeContext): Forge
 		webUrl: repo.webUrl,
 		cloneUrl: repo.cloneUrl
 	};
+	const reader = (signal?: AbortSignal) =>
+		createGitHubReader({
+			apiBase: repo.apiBase,
+			credentials: context.credentials,
+			fetch: context.fetch,
+			signal
+		});
 	return {
 		kind: 'github',
 		repo,
 		changeRequestNoun: 'pull request',
-		lookup: (signal) =>
-			lookupGitHubRepo(
-				ref,
-				createGitHubReader({
-					apiBase: repo.apiBase,
-					credentials: context.credentials,
-					fetch: context.fetch,
-					signal
-				})
-			),
+		lookup: (signal) => lookupGitHubRepo(ref, reader(signal)),
+		async snapshot({ signal, ...options }) {
+			const { snapshotFromGitHub } = await import('../../git/snapshot-github.ts');
+			return snapshotFromGitHub({ ...options, ref, reader: reader(signal) });
+		},
+		async listing(options) {
+			const { listFromGitHub } = await import('./listing.ts');
+			return listFromGitHub(ref, reader(options.signal), options);
+		},
 		async branchHead(branch, signal) {
 			const { baseBranchHead } = await import('../../github/rebase.ts');
 			return baseBranchHead({ ...at, branch, signal });

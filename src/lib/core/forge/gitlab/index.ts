@@ -3,6 +3,8 @@
 import { createRestClient } from '../rest-client.ts';
 import type { Forge, ForgeContext, ForgeRepo } from '../types.ts';
 import { explainGitLabFailure, type GitLabFailureContext } from './errors.ts';
+import { withListedEarly } from './listed-early.ts';
+import { listFromGitLab } from './listing.ts';
 import { lookupGitLabProject } from './lookup.ts';
 import { openMergeRequest } from './merge-request.ts';
 import { projectApi } from './project-api.ts';
@@ -33,6 +35,11 @@ export function createGitLabForge(repo: ForgeRepo, context: ForgeContext): Forge
 		}
 	};
 	const api = (signal?: AbortSignal) => projectApi(client, repo.path, signal);
+	const source = {
+		projectUrl: api().projectUrl,
+		credentials: context.credentials,
+		fetch: context.fetch
+	};
 	return {
 		kind: 'gitlab',
 		repo,
@@ -46,17 +53,14 @@ export function createGitLabForge(repo: ForgeRepo, context: ForgeContext): Forge
 		openChangeRequest: (options) =>
 			explained('merge-request', () => openMergeRequest(api(options.signal), options)),
 		checkToken: (signal) => explained('token', () => checkGitLabToken(client, signal)),
-		snapshot: (options) =>
+		snapshot: (asked) =>
+			explained('lookup', () => {
+				const { api: watched, options } = withListedEarly(api(asked.signal), asked);
+				return snapshotFromGitLab({ ...source, api: watched, project: repo.path }, options);
+			}),
+		listing: (options) =>
 			explained('lookup', () =>
-				snapshotFromGitLab(
-					{
-						api: api(options.signal),
-						project: repo.path,
-						credentials: context.credentials,
-						fetch: context.fetch
-					},
-					options
-				)
+				listFromGitLab({ ...source, api: api(options.signal), project: repo.path }, options)
 			)
 	};
 }
