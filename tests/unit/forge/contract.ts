@@ -22,6 +22,20 @@ export type ForgeUnderTest = {
 	 * core/forge the way): its commit, tree and files.
 	 */
 	checkout(copy: FixtureCopy): Promise<{ commit: string; tree: string; files: FilesByPath }>;
+	/**
+	 * The branch listed as the setup proposal lists it (core/forge `listWithFiles`), with the
+	 * files `paths` picks: the listing's commit, tree and entries, and those files' bytes.
+	 */
+	listed(
+		copy: FixtureCopy,
+		paths: (list: string[]) => string[]
+	): Promise<{
+		commit: string;
+		tree: string;
+		entries: Map<string, { mode: string; oid: string }>;
+		files: Map<string, Uint8Array>;
+		checkedOut: boolean;
+	}>;
 };
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -80,6 +94,23 @@ export function forgeContract(
 				const copy = await under().fresh(fixture);
 				expect(await under().checkout(copy)).toEqual(gitSays(copy.gitDir));
 			}
+		});
+
+		it('lists a branch and reads the files asked for, as git has them; a forge that lists fetches no other file', async () => {
+			const copy = await under().fresh('exec-and-symlink');
+			const want = gitSays(copy.gitDir);
+			const asked = ['README.md', 'bin/run.sh', 'link-to-readme'];
+			const listed = await under().listed(copy, (list) => asked.filter((p) => list.includes(p)));
+			expect({ commit: listed.commit, tree: listed.tree }).toEqual({
+				commit: want.commit,
+				tree: want.tree
+			});
+			expect(listed.entries).toEqual(
+				new Map([...want.files].map(([path, f]) => [path, { mode: f.mode, oid: f.oid }]))
+			);
+			expect(listed.files).toEqual(new Map(asked.map((p) => [p, want.files.get(p)!.data])));
+			// Where the forge lists, the whole checkout is left for later; elsewhere it is the listing.
+			expect(listed.checkedOut).toBe(!under().forgeAt(copy.path).listing);
 		});
 
 		it('pushes every kind of change as one branch, and a retry finds it instead of a duplicate', async () => {

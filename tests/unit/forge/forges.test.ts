@@ -6,7 +6,13 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
 import { afterAll, beforeAll } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
-import { checkout, forgeFor, forgeRepoFor, type Forge } from '../../../src/lib/core/forge/index.ts';
+import {
+	checkout,
+	forgeFor,
+	forgeRepoFor,
+	listWithFiles,
+	type Forge
+} from '../../../src/lib/core/forge/index.ts';
 import {
 	baselineFiles,
 	parseRepoInput,
@@ -52,12 +58,43 @@ async function checkedOut(url: string, credentials: Credentials) {
 	return { commit: baseline.commit, tree: baseline.tree, files };
 }
 
+/** `url`'s main branch listed as the setup proposal lists it, into a store of its own. */
+async function listedWith(url: string, credentials: Credentials, paths: (l: string[]) => string[]) {
+	const fs = new LightningFS(`forge-listing-${++checkouts}`, {
+		wipe: true
+	}) as unknown as PromiseFsClient;
+	const ref = parseRepoInput(url, credentials.github.apiBase).ref;
+	const listed = await listWithFiles({
+		ref,
+		branch: 'main',
+		fs,
+		http,
+		credentials,
+		corsProxy: '',
+		paths
+	});
+	const { commit, tree, entries } = listed.baseline;
+	return {
+		commit,
+		tree,
+		entries: new Map(entries.map((e) => [e.path, { mode: e.mode, oid: e.oid }])),
+		files: listed.files,
+		checkedOut: listed.checkedOut
+	};
+}
+
 forgeContract('GitHub', () => ({
 	checkout: (copy) =>
 		checkedOut(`${peers.github.url}/${copy.path}`, {
 			github: { apiBase: peers.github.url, token: TOKEN },
 			gitHosts: []
 		}),
+	listed: (copy, paths) =>
+		listedWith(
+			`${peers.github.url}/${copy.path}`,
+			{ github: { apiBase: peers.github.url, token: TOKEN }, gitHosts: [] },
+			paths
+		),
 	forgeAt: (path) =>
 		made(`${peers.github.url}/${path}`, {
 			github: { apiBase: peers.github.url, token: TOKEN },
@@ -103,6 +140,16 @@ forgeContract('GitLab', () => {
 				github: { apiBase: 'https://api.github.com', token: '' },
 				gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitlab' }]
 			}),
+		// Its tree listing and the asked-for blobs only (gitlab-listing.test.ts counts them).
+		listed: (copy, paths) =>
+			listedWith(
+				`${peers.gitlab.url}/${copy.path}`,
+				{
+					github: { apiBase: 'https://api.github.com', token: '' },
+					gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitlab' }]
+				},
+				paths
+			),
 		async changeRequests(copy) {
 			return peers.gitlab.mergeRequests(copy.path).map((mr) => ({
 				number: mr.iid,
@@ -151,7 +198,8 @@ forgeContract(
 			return copy;
 		},
 		changeRequests: async () => [],
-		checkout: (copy) => checkedOut(`${peers.git.url}/${copy.path}.git`, noTokens)
+		checkout: (copy) => checkedOut(`${peers.git.url}/${copy.path}.git`, noTokens),
+		listed: (copy, paths) => listedWith(`${peers.git.url}/${copy.path}.git`, noTokens, paths)
 	}),
 	false
 );
@@ -180,6 +228,17 @@ forgeContract('Gitea', () => ({
 			...noTokens,
 			gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitea' }]
 		});
+	},
+	listed: (copy, paths) => {
+		const host = new URL(peers.gitea.url).host;
+		return listedWith(
+			`${peers.gitea.url}/${copy.path}.git`,
+			{
+				...noTokens,
+				gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitea' }]
+			},
+			paths
+		);
 	},
 	async fresh(fixture) {
 		const copy = await peers.fresh(fixture, 'forgejo');
