@@ -1,6 +1,7 @@
 import { hashBlob } from './blob-hash.ts';
 import { isBinary } from './content.ts';
 import { baseName } from './ignore-matcher.ts';
+import { loadCleaner, type CleanFile } from './load-attributes.ts';
 import { loadIgnores } from './load-ignores.ts';
 import { mapLimit } from './map-limit.ts';
 import { pairRenames, pairSimilar, type RenameSide } from './renames.ts';
@@ -60,7 +61,8 @@ export async function detectChanges(
 	const gitignores = new Map<string, Uint8Array>();
 	const read = async (path: string): Promise<Uint8Array> => {
 		const bytes = gitignores.get(path) ?? (await sandbox.read(path));
-		if (baseName(path) === '.gitignore') gitignores.set(path, bytes);
+		const name = baseName(path);
+		if (name === '.gitignore' || name === '.gitattributes') gitignores.set(path, bytes);
 		return bytes;
 	};
 	const matcher = await loadIgnores(listing, read, {
@@ -70,10 +72,12 @@ export async function detectChanges(
 	const present = listing.filter(
 		(entry) => tracked.has(entry.path) || !matcher.isIgnored(entry.path)
 	);
+	// What git hashes is the file after its clean conversion (.gitattributes line endings).
+	const clean = await loadCleaner(listing, read, tracked, readBaseline);
 	const scanned = await mapLimit(
 		present,
 		concurrency,
-		(entry) => scan(entry, tracked.get(entry.path), read),
+		(entry) => scan(entry, tracked.get(entry.path), read, clean),
 		signal
 	);
 	const seen = new Set(present.map((entry) => entry.path));
@@ -92,14 +96,19 @@ export async function detectChanges(
 async function scan(
 	entry: SandboxEntry,
 	base: BaselineEntry | undefined,
-	read: (path: string) => Promise<Uint8Array>
+	read: (path: string) => Promise<Uint8Array>,
+	clean: CleanFile | null
 ): Promise<Scanned | null> {
 	if (base && base.mode === entry.mode) {
 		if (entry.oid !== undefined && entry.oid === base.oid) return null;
 		const statKnown = base.size !== undefined && base.mtimeMs !== undefined;
 		if (statKnown && entry.size === base.size && entry.mtimeMs === base.mtimeMs) return null;
 	}
-	const bytes = await read(entry.path);
+	let bytes = await read(entry.path);
+	// A file the sandbox knows by its blob id is that blob, as git's index would have it.
+	if (clean && entry.oid === undefined && entry.mode !== '120000') {
+		bytes = await clean(entry.path, bytes);
+	}
 	const oid = entry.oid ?? (await hashBlob(bytes));
 	if (base && base.oid === oid && base.mode === entry.mode) return null;
 	return { path: entry.path, mode: entry.mode, oid, bytes };

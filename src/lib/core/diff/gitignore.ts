@@ -44,7 +44,7 @@ function trimTrailingSpaces(line: string): string {
 }
 
 /** wildmatch with WM_PATHNAME: '*' and '?' stop at '/', '**' spans directories. */
-function globToRegex(pattern: string): string {
+export function globToRegex(pattern: string): string {
 	let out = '';
 	for (let i = 0; i < pattern.length; i++) {
 		const ch = pattern[i]!;
