@@ -1,14 +1,17 @@
 // A GitLab (API v4) stand-in over bare repos at `<root>/<group>/[<sub>/…]<name>.git`, driving
 // the real `git` so a test can check a push with `git` itself. It also serves the repos over
 // smart HTTP (`/<group>/<sub>/<name>.git`, with or without `.git`, like gitlab.com), so a
-// checkout needs no other peer. GitLab publishes no OpenAPI description on npm; the shapes
-// follow its REST documentation. Run it for a browser test:
+// checkout needs no other peer. The repository archive is the real `git archive` (see
+// gitlab/routes-archive.ts), and `damageArchives` sends the next ones broken. GitLab publishes no
+// OpenAPI description on npm; the shapes follow its REST documentation. Run it for a browser test:
 //   node tests/servers/gitlab.ts --root DIR [--port N] [--token T --login L --scopes api]
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runBackend } from './git.ts';
+import { archiveDamages, damageArchive, type ArchiveDamage } from './gitlab/archive-damage.ts';
 import { createFaults, type Faults, type FaultSpec } from './github/faults.ts';
 import { identify } from './gitlab/context.ts';
+import { serveGitLabIssue } from './gitlab/routes-issues.ts';
 import { serveApi } from './gitlab/serve.ts';
 import {
 	findProject,
@@ -31,6 +34,11 @@ export type GitLabServer = {
 	url: string;
 	requests: RequestLogEntry[];
 	faults: Faults;
+	/**
+	 * The next `times` repository archives are sent damaged (cut short, gzip corrupted, a tar
+	 * header broken); status and headers stay a success's, as a proxy cutting a download would.
+	 */
+	damageArchives(damage: ArchiveDamage, times?: number): void;
 	/** Branch patterns (`patchbay/*`) of `project` nobody may push to. */
 	protect(project: string, patterns: string[]): void;
 	mergeRequests(project: string): MergeRequest[];
@@ -39,7 +47,7 @@ export type GitLabServer = {
 
 async function control(
 	state: GitLabState,
-	server: Pick<GitLabServer, 'faults' | 'requests' | 'protect'>,
+	server: Pick<GitLabServer, 'faults' | 'requests' | 'protect' | 'damageArchives'>,
 	req: IncomingMessage,
 	res: ServerResponse,
 	path: string
@@ -53,6 +61,13 @@ async function control(
 	}
 	if (request === 'DELETE /_control/faults')
 		return void (server.faults.clear(), res.writeHead(204).end());
+	if (request === 'POST /_control/archive-damage') {
+		const body = await readJson<{ damage?: ArchiveDamage; times?: number }>(req);
+		if (!body.damage || !archiveDamages.includes(body.damage))
+			return sendJson(res, 400, { message: `damage: one of ${archiveDamages.join(', ')}` });
+		server.damageArchives(body.damage, body.times);
+		return void res.writeHead(204).end();
+	}
 	if (request === 'GET /_control/requests') return sendJson(res, 200, server.requests);
 	if (request === 'DELETE /_control/requests') {
 		server.requests.length = 0;
@@ -101,8 +116,11 @@ export async function startGitLabServer(options: GitLabServerOptions): Promise<G
 		mergeRequests: new Map(),
 		ids: new Map()
 	};
+	const damages: ArchiveDamage[] = [];
 	const server = {
 		faults: createFaults(),
+		damageArchives: (damage: ArchiveDamage, times = 1) =>
+			void damages.push(...Array<ArchiveDamage>(times).fill(damage)),
 		requests: [] as RequestLogEntry[],
 		protect: (project: string, patterns: string[]) =>
 			void state.protectedBranches.set(project, patterns)
@@ -125,7 +143,13 @@ export async function startGitLabServer(options: GitLabServerOptions): Promise<G
 		} catch {
 			return sendJson(res, 401, { message: '401 Unauthorized' });
 		}
+		// Issues (and their notes), seeded beside the repo by a test: gitlab/routes-issues.ts.
+		const issue = await serveGitLabIssue(state, req, url);
+		if (issue) return sendJson(res, issue.status, issue.json);
 		const reply = await serveApi(state, req, url);
+		const damage = /\/repository\/archive/.test(url.pathname) && reply.status === 200;
+		if (reply.bytes && damage && damages.length)
+			reply.bytes = damageArchive(reply.bytes, damages.shift()!);
 		if (reply.bytes) {
 			const type = { 'Content-Type': 'text/plain; charset=utf-8' };
 			return void res.writeHead(reply.status, { ...type, ...reply.headers }).end(reply.bytes);

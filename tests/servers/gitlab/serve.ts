@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { readJson } from '../http-common.ts';
 import { identify, type ApiContext, type ProjectContext } from './context.ts';
 import { GitLabError, notFound, unauthorized } from './errors.ts';
+import { getArchive } from './routes-archive.ts';
 import * as mrs from './routes-merge-requests.ts';
 import * as repo from './routes-repository.ts';
 import * as tree from './routes-tree.ts';
@@ -26,6 +27,7 @@ const routes: Route[] = [
 	['GET', /^\/repository\/files\/([^/]+)$/, (ctx, m) => repo.getFile(ctx, m[1]!)],
 	['GET', /^\/repository\/tree$/, (ctx) => tree.listTree(ctx)],
 	['GET', /^\/repository\/blobs\/([^/]+)\/raw$/, (ctx, m) => tree.rawBlob(ctx, m[1]!)],
+	['GET', /^\/repository\/archive((?:\.[\w.]+)?)$/, (ctx, m) => getArchive(ctx, m[1]!.slice(1))],
 	['GET', /^\/merge_requests$/, (ctx) => mrs.listMergeRequests(ctx)],
 	['POST', /^\/merge_requests$/, (ctx) => mrs.createMergeRequest(ctx)],
 	['GET', /^\/merge_requests\/(\d+)$/, (ctx, m) => mrs.getMergeRequest(ctx, Number(m[1]))],

@@ -1,15 +1,15 @@
 // Checkout of a GitLab project through API v4, which answers browsers from any origin (its
 // smart-HTTP endpoint sends no CORS headers): the branch resolved to a commit, the commit's
-// recursive tree listed page by page, then each blob the store lacks from `blobs/:sha/raw`, a
-// few in flight, each hashed and refused unless it is the blob the tree names. The subtrees are
-// recomputed from the blobs and must be exactly the ones GitLab listed; the root tree is checked
-// against the commit's `tree_id` where the host sends one (GitLab's documented commit shape has
-// none, so there the root is checked through its blobs and subtrees). Blobs and trees go into
-// packs in the same object store the GitHub REST path writes, and the baseline is saved per
-// commit: a second checkout of the commit fetches nothing.
-import { credentialFor, type Credentials } from '../../credentials/index.ts';
-import { hashBlob } from '../../diff/index.ts';
-import { AppError, isAbortError } from '../../http/index.ts';
+// recursive tree listed page by page, and the blobs the store lacks fetched (fetch-files.ts):
+// from the repository archive when there are many, started while the tree is still being listed,
+// else from `blobs/:sha/raw`, a few in flight. Either way each file is hashed and taken only as
+// the blob the tree names at its path. The subtrees are recomputed from the blobs and must be
+// exactly the ones GitLab listed; the root tree is checked against the commit's `tree_id` where
+// the host sends one (GitLab's documented commit shape has none, so there the root is checked
+// through its blobs and subtrees). Blobs and trees go into packs in the same object store the
+// GitHub REST path writes, and the baseline is saved per commit: a second checkout of the commit
+// fetches nothing.
+import type { Credentials } from '../../credentials/index.ts';
 import type { Baseline, BaselineEntry, BlobMode, CheckoutStats } from '../../git/baseline.ts';
 import {
 	buildTrees,
@@ -19,15 +19,32 @@ import {
 	saveBaseline
 } from '../../git/object-store.ts';
 import { createPackWriter } from '../../git/pack-writer.ts';
-import { inPool } from '../../git/pool.ts';
-import { ForgeHttpError } from '../rest-client.ts';
 import type { ForgeSnapshotOptions } from '../types.ts';
+import { gitLabMismatch as mismatch } from './fetch-blob.ts';
+import { createFileFetcher, type FileFetcher } from './fetch-files.ts';
 import { resolveGitLabBranch } from './resolve-branch.ts';
 import { listGitLabTree, type GitLabTreeEntry } from './tree-listing.ts';
 import type { ProjectApi } from './project-api.ts';
 
-/** Raw blob requests in flight at once (gitlab.com speaks HTTP/2; self-managed hosts may not). */
-export const BLOB_REQUESTS_IN_FLIGHT = 8;
+export { BLOB_REQUESTS_IN_FLIGHT } from './fetch-files.ts';
+
+/**
+ * How a checkout's missing files are fetched: GitLab's repository archive (raw requests only
+ * for what it lacks or alters), or one raw request a file.
+ */
+export type GitLabFilesWay = 'archive' | 'raw';
+
+/**
+ * WHICH WAY — measured by `npm run bench -- forge-checkout` (bench/suites/forge-checkout.ts), cold,
+ * against the GitLab peer over HTTP/2 + TLS on this 2-core machine, medians in ms:
+ *   300 files:   archive FIXME, tree + raw FIXME, git clone --depth 1 FIXME
+ *   3,000 files: archive FIXME, tree + raw FIXME, git clone --depth 1 FIXME
+ * so the archive is taken once the listing names more than this many files the store lacks: it
+ * starts then, while the rest of the tree is still being listed. Fewer (a small repository, or a
+ * new commit of one mostly held already) go raw, as does everything an archive could not give
+ * (gitlab.com allows 5 archive requests a minute per user: a 429 falls back to raw too).
+ */
+export const ARCHIVE_FROM_FILES = 100;
 
 export type GitLabSnapshotContext = {
 	api: ProjectApi;
@@ -35,6 +52,8 @@ export type GitLabSnapshotContext = {
 	project: string;
 	credentials: Credentials;
 	fetch?: typeof fetch;
+	/** One way for every checkout (the bench measures each so); by default chosen as above. */
+	way?: GitLabFilesWay;
 };
 
 const BLOB_MODES = new Set<string>(['100644', '100755', '120000']);
@@ -64,8 +83,39 @@ export async function snapshotFromGitLab(
 		return { baseline: { ...cached, branch }, stats };
 	}
 
+	// The tree API gives no sizes: a file over the limit is known once fetched (and verified, as
+	// the tree needs its id), then kept out of the sandbox like GitHub's.
+	const tooLarge = new Map<string, number>();
+	const packs = createPackWriter(store);
+	let done = 0;
+	let total = 0;
+	const fetcher = createFileFetcher(
+		{ projectUrl: context.api.projectUrl, credentials: context.credentials, fetch: context.fetch },
+		commit,
+		options.signal,
+		stats,
+		(entry, bytes) => {
+			if (bytes.length > options.maxFileBytes) tooLarge.set(entry.path, bytes.length);
+			else {
+				void packs.add(entry.oid, bytes);
+				options.onFile?.(entry, bytes);
+			}
+			stats.filesFetched++;
+			done++;
+			report({ phase: 'fetching', loaded: done, total, message: entry.path });
+		}
+	);
+	if (context.way === 'archive') fetcher.startArchive();
+
 	report({ phase: 'listing', loaded: 0, total: 0, message: 'Listing files' });
-	const listed = await listGitLabTree(context.api, commit, stats);
+	let listed: GitLabTreeEntry[];
+	try {
+		const api = context.way ? context.api : startingArchive(context.api, present, fetcher);
+		listed = await listGitLabTree(api, commit, stats);
+	} catch (error) {
+		fetcher.cancel();
+		throw error;
+	}
 	const files: BaselineEntry[] = [];
 	const submodules: GitLabTreeEntry[] = [];
 	const listedTrees: string[] = [];
@@ -74,40 +124,28 @@ export async function snapshotFromGitLab(
 		else if (entry.type === 'commit') submodules.push(entry);
 		else if (BLOB_MODES.has(entry.mode))
 			files.push({ path: entry.path, mode: entry.mode as BlobMode, oid: entry.id });
-		else throw mismatch(`${entry.path} has a mode git does not give a file (${entry.mode}).`);
+		else {
+			fetcher.cancel();
+			throw mismatch(`${entry.path} has a mode git does not give a file (${entry.mode}).`);
+		}
 	}
 	files.sort((a, b) => (a.path < b.path ? -1 : 1));
 
 	const first = new Set(options.first?.(files.map((f) => f.path)) ?? []);
 	const missing = files.filter((f) => !present.has(f.oid));
-	missing.sort((a, b) => Number(first.has(b.path)) - Number(first.has(a.path)));
 	for (const f of files)
 		if (first.has(f.path) && present.has(f.oid)) options.onFile?.(f, await readBlob(store, f.oid));
 	present = new Set(); // not needed any more; can be large
 
-	// The tree API gives no sizes: a file over the limit is known once fetched (and verified, as
-	// the tree needs its id), then kept out of the sandbox like GitHub's.
-	const tooLarge = new Map<string, number>();
-	const packs = createPackWriter(store);
-	let done = 0;
+	total = missing.length;
 	report({
 		phase: 'fetching',
-		loaded: 0,
-		total: missing.length,
-		message: fetchMessage(missing.length)
+		loaded: done,
+		total,
+		message: fetchMessage(total, fetcher.archiveStarted)
 	});
 	try {
-		await inPool(missing, BLOB_REQUESTS_IN_FLIGHT, async (entry) => {
-			const bytes = await fetchBlob(context, entry, options.signal, stats);
-			if (bytes.length > options.maxFileBytes) tooLarge.set(entry.path, bytes.length);
-			else {
-				void packs.add(entry.oid, bytes);
-				options.onFile?.(entry, bytes);
-			}
-			stats.filesFetched++;
-			done++;
-			report({ phase: 'fetching', loaded: done, total: missing.length, message: entry.path });
-		});
+		await fetcher.fetch(missing, first);
 	} catch (error) {
 		await packs.close().catch(() => {}); // the blobs already verified stay for the next attempt
 		throw error;
@@ -155,60 +193,28 @@ export async function snapshotFromGitLab(
 	return { baseline, stats };
 }
 
-/** "Fetching 3,000 files from GitLab: one request each" */
-function fetchMessage(files: number): string {
-	const count = files.toLocaleString('en-US');
-	return `Fetching ${count} file${files === 1 ? '' : 's'} from GitLab: one request each`;
-}
-
-/** One blob's bytes, refused unless they hash to its id. */
-async function fetchBlob(
-	context: GitLabSnapshotContext,
-	entry: BaselineEntry,
-	signal: AbortSignal | undefined,
-	stats: CheckoutStats
-): Promise<Uint8Array> {
-	const url = `${context.api.projectUrl}/repository/blobs/${entry.oid}/raw`;
-	// The token reaches only the host Settings saved it for, as for every other request.
-	const credential = credentialFor(url, context.credentials, { use: 'git' });
-	const headers: Record<string, string> = {};
-	if (credential) headers.Authorization = `Bearer ${credential.password}`;
-	const doFetch = context.fetch ?? ((input, init) => fetch(input, init));
-	stats.requests++;
-	let response: Response;
-	try {
-		response = await doFetch(url, { headers, signal });
-	} catch (error) {
-		const aborted = isAbortError(error);
-		throw new ForgeHttpError(undefined, aborted ? 'Cancelled.' : String(error), null, aborted);
-	}
-	if (!response.ok) {
-		const text = await response.text().catch(() => '');
-		let body: unknown = text;
-		try {
-			body = JSON.parse(text);
-		} catch {
-			// not JSON: the text is the message
+/**
+ * `api` whose tree pages are watched: once they name more than ARCHIVE_FROM_FILES blobs the
+ * store lacks, the archive starts, beside the pages still to come.
+ */
+function startingArchive(api: ProjectApi, present: Set<string>, fetcher: FileFetcher): ProjectApi {
+	let lacking = 0;
+	return {
+		...api,
+		async treePage(path) {
+			const page = await api.treePage(path);
+			for (const entry of page.data) if (entry.type === 'blob' && !present.has(entry.id)) lacking++;
+			if (lacking > ARCHIVE_FROM_FILES) fetcher.startArchive();
+			return page;
 		}
-		const message = (body as { message?: string })?.message ?? text;
-		throw new ForgeHttpError(response.status, String(message), body);
-	}
-	const bytes = new Uint8Array(await response.arrayBuffer());
-	stats.bytesFetched += bytes.length;
-	if ((await hashBlob(bytes)) !== entry.oid) {
-		throw mismatch(
-			`The bytes GitLab sent for ${entry.path} do not match its blob id ${entry.oid.slice(0, 7)}.`
-		);
-	}
-	return bytes;
+	};
 }
 
-function mismatch(message: string): AppError {
-	return new AppError(
-		'snapshot-mismatch',
-		message,
-		'Try again; if it persists, the repository may have changed during the checkout, or something between here and GitLab alters its answers.'
-	);
+/** "Fetching 3,000 files from GitLab: one request each" (or "in one archive"). */
+function fetchMessage(files: number, archive: boolean): string {
+	const count = files.toLocaleString('en-US');
+	const how = archive ? 'in one archive' : 'one request each';
+	return `Fetching ${count} file${files === 1 ? '' : 's'} from GitLab: ${how}`;
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
