@@ -10,11 +10,10 @@ import type { FileChange, RebaseOutcome } from '../diff/index.ts';
 import type { ExistingBranch } from '../github/advance-branch.ts';
 import type { BranchSpec } from '../change-request/branch-name.ts';
 import type { PushProgress, PushResult } from '../change-request/push-types.ts';
+// The kinds are the keys of forge-for.ts's `forges` table: one line there adds one.
+import type { ForgeKind } from './forge-for.ts';
 
-export type { ExistingBranch, BranchSpec, PushProgress, PushResult };
-
-/** The forges Patchbay knows; `git` is any smart-HTTP host without an API Patchbay uses. */
-export type ForgeKind = 'github' | 'gitlab' | 'gitea' | 'git';
+export type { ExistingBranch, BranchSpec, ForgeKind, PushProgress, PushResult };
 
 /** A repository on a forge: where its API is and how the forge names the repository. */
 export type ForgeRepo = {
