@@ -1,6 +1,8 @@
 // A Gitea/Forgejo (API v1) stand-in over bare repos at `<root>/<owner>/<repo>.git`, serving them
-// over smart HTTP too (a token as the Basic password; pushing takes write:repository). Gitea's
-// swagger is not on npm as a description; the shapes follow it by hand. Run it:
+// over smart HTTP too (a token as the Basic password; pushing takes write:repository). Its JSON
+// bodies are typed against Gitea's and Forgejo's published API descriptions (gitea/shapes.ts:
+// the types gitea-js and @llamaduck/forgejo-ts generate from their swagger), checked by
+// `npm run check` and tests/unit/servers/gitea-shapes.test.ts. Run it:
 //   node tests/servers/gitea.ts --root DIR [--port N] [--token T --login L]
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +10,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBackend } from './git.ts';
 import { createFaults, type Faults } from './github/faults.ts';
+import { serveGiteaIssue } from './gitea/routes-issues.ts';
 import { serveGiteaApi, type GiteaPull, type GiteaState, type GiteaToken } from './gitea/routes.ts';
 import { argValue, isMain, listen, readJson, sendJson } from './http-common.ts';
 
@@ -97,6 +100,9 @@ export async function startGiteaServer(options: {
 			if (fault.status !== undefined) return sendJson(res, fault.status, fault.body, fault.headers);
 		}
 		if (!url.pathname.startsWith('/api/v1/')) return serveGit(state, req, res, url);
+		// Issues (and their comments), seeded beside the repo by a test: gitea/routes-issues.ts.
+		const issue = await serveGiteaIssue(state, req, url);
+		if (issue) return sendJson(res, issue.status, issue.json);
 		const reply = await serveGiteaApi(state, req, url);
 		sendJson(res, reply.status, reply.json);
 	}, options.port ?? 0);

@@ -1,11 +1,20 @@
 // Gitea API v1 over bare repos at `<root>/<owner>/<repo>.git`: the repository, its branches,
-// pull requests (in memory) and `/user`. Shapes follow Gitea's swagger (v1.json), the fields
-// Patchbay reads and a few more.
+// pull requests (in memory) and `/user`. Each body `satisfies` a type in ./shapes.ts, typed
+// against Gitea's swagger (gitea-js) and Forgejo's (@llamaduck/forgejo-ts), so `npm run check`
+// fails on a field renamed, mistyped or dropped; tests/unit/servers/gitea-shapes.test.ts checks
+// the answers against the fields Patchbay reads.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { defaultBranch, listRefs } from '../github/git-objects.ts';
 import { readJson } from '../http-common.ts';
+import type {
+	BranchReply,
+	ErrorReply,
+	PullRequestReply,
+	RepositoryReply,
+	UserReply
+} from './shapes.ts';
 
 export type GiteaToken = { login: string; scopes: string[] };
 export type GiteaPull = {
@@ -28,7 +37,7 @@ export type Reply = { status: number; json: unknown };
 const NAME = /^[A-Za-z0-9_.-]+$/;
 const fail = (status: number, message: string): Reply => ({
 	status,
-	json: { message, url: 'https://gitea.example/api/swagger' }
+	json: { message, url: 'https://gitea.example/api/swagger' } satisfies ErrorReply
 });
 
 async function exists(dir: string): Promise<boolean> {
@@ -49,7 +58,7 @@ function pullJson(state: GiteaState, repo: string, p: GiteaPull) {
 		state: p.state,
 		head: { ref: p.head, label: p.head },
 		base: { ref: p.base, label: p.base }
-	};
+	} satisfies PullRequestReply;
 }
 
 /** The reply to `/api/v1<path>`, or a Gitea error. */
@@ -66,7 +75,10 @@ export async function serveGiteaApi(
 	const path = url.pathname.slice('/api/v1'.length);
 	if (path === '/user')
 		return viewer
-			? { status: 200, json: { id: 1, login: viewer.login, username: viewer.login } }
+			? {
+					status: 200,
+					json: { id: 1, login: viewer.login, username: viewer.login } satisfies UserReply
+				}
 			: fail(401, 'token is required');
 	const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
 	if (!match) return fail(404, 'not found');
@@ -86,7 +98,7 @@ export async function serveGiteaApi(
 	const branches = async () =>
 		(await listRefs(gitDir))
 			.filter((r) => r.ref.startsWith('refs/heads/'))
-			.map((r) => ({ name: r.ref.slice(11), commit: { id: r.sha } }));
+			.map((r) => ({ name: r.ref.slice(11), commit: { id: r.sha } }) satisfies BranchReply);
 	if (method === 'GET' && rest === '') {
 		return {
 			status: 200,
@@ -100,7 +112,7 @@ export async function serveGiteaApi(
 				default_branch: await defaultBranch(gitDir),
 				html_url: `${state.url}/${repo}`,
 				clone_url: `${state.url}/${repo}.git`
-			}
+			} satisfies RepositoryReply
 		};
 	}
 	if (method === 'GET' && rest === '/branches') {

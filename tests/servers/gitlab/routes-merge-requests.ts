@@ -1,8 +1,10 @@
 // Merge requests, kept in memory per project: list (filtered as GitLab filters), create (one
-// open request per source and target), update, and read.
+// open request per source and target), update, and read. Bodies `satisfies` MergeRequestReply
+// (./shapes.ts, typed against @gitbeaker/core's MergeRequestSchema).
 import { runGit } from '../github/git-cli.ts';
 import { assertCanRead, assertCanWrite, type ProjectContext } from './context.ts';
 import { badRequest, GitLabError, notFound } from './errors.ts';
+import type { MergeRequestReply } from './shapes.ts';
 import type { MergeRequest } from './state.ts';
 import type { Reply } from './routes-repository.ts';
 
@@ -26,7 +28,7 @@ function json(ctx: ProjectContext, mr: MergeRequest) {
 		work_in_progress: /^(draft:|\[draft\]|\(draft\))/i.test(mr.title),
 		author: { username: mr.author },
 		web_url: `${ctx.state.url}/${ctx.project.path}/-/merge_requests/${mr.iid}`
-	};
+	} satisfies MergeRequestReply;
 }
 
 const hasBranch = async (ctx: ProjectContext, name: string) =>

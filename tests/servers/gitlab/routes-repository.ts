@@ -1,6 +1,6 @@
 // /projects/:id and its repository: branches, commits (read and the one-request write),
-// compare, files. Shapes follow GitLab's API v4 documentation, fields Patchbay reads and a few
-// more a client would expect.
+// compare, files. Each body `satisfies` a type in ./shapes.ts, typed against @gitbeaker/core's
+// schemas for GitLab's API v4 (fields Patchbay reads and a few more a client would expect).
 import { git, gitText, runGit } from '../github/git-cli.ts';
 import { defaultBranch, listRefs, lsTree, readBlob } from '../github/git-objects.ts';
 import { applyCommit, type Action } from './apply-commit.ts';
@@ -11,9 +11,16 @@ import {
 	type ProjectContext
 } from './context.ts';
 import { badRequest, forbidden, GitLabError, notFound } from './errors.ts';
+import type {
+	BranchReply,
+	CommitReply,
+	CompareReply,
+	DiffReply,
+	FileReply,
+	ProjectReply
+} from './shapes.ts';
 import { isProtected } from './state.ts';
 
-type Json = Record<string, unknown>;
 export type Reply = {
 	status: number;
 	json: unknown;
@@ -28,16 +35,27 @@ const ok = (json: unknown, status = 200, headers?: Record<string, string>): Repl
 	headers
 });
 
-async function commitJson(ctx: ProjectContext, sha: string): Promise<Json> {
+async function commitJson(ctx: ProjectContext, sha: string): Promise<CommitReply> {
 	const format = '%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B';
 	const out = await gitText(ctx.project.gitDir, ['show', '-s', `--format=${format}`, sha, '--']);
-	const [id = '', tree, parents = '', an, ae, ad, cn, ce, cd, message = ''] = out.split('\0');
+	const [
+		id = '',
+		tree = '',
+		parents = '',
+		an = '',
+		ae = '',
+		ad = '',
+		cn = '',
+		ce = '',
+		cd = '',
+		message = ''
+	] = out.split('\0');
 	return {
 		id,
 		short_id: id.slice(0, 8),
 		tree_id: tree,
 		parent_ids: parents ? parents.split(' ') : [],
-		title: message.split('\n')[0],
+		title: message.split('\n')[0]!,
 		message,
 		author_name: an,
 		author_email: ae,
@@ -47,7 +65,7 @@ async function commitJson(ctx: ProjectContext, sha: string): Promise<Json> {
 		committed_date: cd,
 		created_at: cd,
 		web_url: `${ctx.state.url}/${ctx.project.path}/-/commit/${id}`
-	};
+	} satisfies CommitReply;
 }
 
 async function resolve(ctx: ProjectContext, ref: string): Promise<string | null> {
@@ -82,7 +100,7 @@ async function branchJson(
 		can_push: true,
 		web_url: `${ctx.state.url}/${ctx.project.path}/-/tree/${b.name}`,
 		commit: await commitJson(ctx, b.sha)
-	};
+	} satisfies BranchReply;
 }
 
 function page<T>(ctx: ProjectContext, all: T[]): Reply {
@@ -104,8 +122,8 @@ export async function getProject(ctx: ProjectContext): Promise<Reply> {
 	const hasCommits = (await branches(ctx)).length > 0;
 	return ok({
 		id,
-		name: path.split('/').at(-1),
-		path: path.split('/').at(-1),
+		name: path.split('/').at(-1)!,
+		path: path.split('/').at(-1)!,
 		path_with_namespace: path,
 		namespace: { full_path: path.split('/').slice(0, -1).join('/') },
 		default_branch: hasCommits ? await defaultBranch(ctx.project.gitDir) : null,
@@ -114,7 +132,7 @@ export async function getProject(ctx: ProjectContext): Promise<Reply> {
 		http_url_to_repo: `${ctx.state.url}/${path}.git`,
 		empty_repo: !hasCommits,
 		archived: false
-	});
+	} satisfies ProjectReply);
 }
 
 export async function listBranches(ctx: ProjectContext): Promise<Reply> {
@@ -155,7 +173,7 @@ export async function compare(ctx: ProjectContext): Promise<Reply> {
 		await git(ctx.project.gitDir, ['diff-tree', '-r', '-z', '-M', '--raw', from, to])
 	).toString('utf8');
 	const fields = raw.split('\0');
-	const diffs: Json[] = [];
+	const diffs: DiffReply[] = [];
 	for (let i = 0; i + 1 < fields.length;) {
 		const [aMode = '', bMode = '', , , status = ''] = fields[i]!.replace(/^:/, '').split(' ');
 		const renamed = status.startsWith('R');
@@ -179,7 +197,7 @@ export async function compare(ctx: ProjectContext): Promise<Reply> {
 		diffs,
 		compare_timeout: false,
 		compare_same_ref: from === to
-	});
+	} satisfies CompareReply);
 }
 
 export async function getFile(ctx: ProjectContext, path: string): Promise<Reply> {
@@ -191,7 +209,7 @@ export async function getFile(ctx: ProjectContext, path: string): Promise<Reply>
 	if (!entry || entry.type !== 'blob') throw notFound('404 File Not Found');
 	const bytes = await readBlob(ctx.project.gitDir, entry.sha);
 	return ok({
-		file_name: path.split('/').at(-1),
+		file_name: path.split('/').at(-1)!,
 		file_path: path,
 		size: bytes.length,
 		encoding: 'base64',
@@ -201,7 +219,7 @@ export async function getFile(ctx: ProjectContext, path: string): Promise<Reply>
 		commit_id: sha,
 		last_commit_id: sha,
 		execute_filemode: entry.mode === '100755'
-	});
+	} satisfies FileReply);
 }
 
 export async function createCommit(ctx: ProjectContext): Promise<Reply> {

@@ -1,12 +1,14 @@
 // A project's tree and its blobs' bytes, as a browser checks a commit out through the API:
 // `GET /repository/tree` (recursive, offset pages with `X-Next-Page` or keyset pages with a
 // `Link: rel="next"` carrying `page_token`, as GitLab documents both) and
-// `GET /repository/blobs/:sha/raw`. Read from the real bare repo with `git`.
+// `GET /repository/blobs/:sha/raw`. Read from the real bare repo with `git`; entries satisfy
+// TreeEntryReply (./shapes.ts, typed against @gitbeaker/core's RepositoryTreeSchema).
 import { runGit } from '../github/git-cli.ts';
 import { lsTree, objectType, readBlob, shaPattern } from '../github/git-objects.ts';
 import { assertCanRead, type ProjectContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Reply } from './routes-repository.ts';
+import type { TreeEntryReply } from './shapes.ts';
 
 const TYPES: Record<string, string> = { blob: 'blob', tree: 'tree', commit: 'commit' };
 
@@ -29,13 +31,16 @@ export async function listTree(ctx: ProjectContext): Promise<Reply> {
 	const recursive = q.get('recursive') === 'true';
 	// git lists a tree's own entries before those inside it when asked for both (-r -t); GitLab's
 	// order is its own, and a client must not depend on it.
-	const all = (await lsTree(ctx.project.gitDir, sha, { recursive })).map((e) => ({
-		id: e.sha,
-		name: e.path.split('/').at(-1),
-		type: TYPES[e.type] ?? e.type,
-		path: e.path,
-		mode: e.mode
-	}));
+	const all = (await lsTree(ctx.project.gitDir, sha, { recursive })).map(
+		(e) =>
+			({
+				id: e.sha,
+				name: e.path.split('/').at(-1)!,
+				type: TYPES[e.type] ?? e.type,
+				path: e.path,
+				mode: e.mode
+			}) satisfies TreeEntryReply
+	);
 	const perPage = Math.min(Number(q.get('per_page') ?? 20) || 20, 100);
 	if (q.get('pagination') === 'keyset') {
 		const token = q.get('page_token');
