@@ -111,6 +111,14 @@ test('an image pasted into the composer reaches the model as an image part, show
 	};
 	expect(state.mismatches).toEqual([]);
 	expect(state.consumed).toBe(2);
+
+	// After the follow-up, and in the task list: the task's total is worded as the attempt's.
+	await expect(page.getByTestId('attempt-cost')).toHaveText('Attempt: free (local model)');
+	await expect(page.getByTestId('task-cost')).toHaveText('Task: free (local model)');
+	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
+	const listed = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').first();
+	await expect(listed.getByTestId('task-list-cost')).toHaveText('free (local model)');
+	await screenshot(page, 'image-task-list');
 });
 
 test('a model that refuses images gets an error naming it', async ({ page }) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src/lib/core/agent/index.ts';
 import {
 	attemptCost,
+	describeTotal,
 	spendReport,
 	sumTotals,
 	usageEventsOf,
@@ -70,7 +71,8 @@ describe('attemptCost', () => {
 				usage: { promptTokens: 6000, completionTokens: 160, cachedTokens: 1000 },
 				usd: 0.036,
 				turns: 3,
-				unpriced: 0
+				unpriced: 0,
+				free: 1
 			},
 			context: { model: 'llama3', used: 3010, window: 8000 }
 		});
@@ -86,17 +88,25 @@ describe('attemptCost', () => {
 			usage: { promptTokens: 1500, completionTokens: 5 },
 			usd: 0.01,
 			turns: 2,
-			unpriced: 1
+			unpriced: 1,
+			free: 0
 		});
 		expect(sumTotals([total, total])).toEqual({
 			usage: { promptTokens: 3000, completionTokens: 10 },
 			usd: 0.02,
 			turns: 4,
-			unpriced: 2
+			unpriced: 2,
+			free: 0
 		});
 		expect(attemptCost([], prices)).toEqual({
 			turns: [],
-			total: { usage: { promptTokens: 0, completionTokens: 0 }, usd: 0, turns: 0, unpriced: 0 },
+			total: {
+				usage: { promptTokens: 0, completionTokens: 0 },
+				usd: 0,
+				turns: 0,
+				unpriced: 0,
+				free: 0
+			},
 			context: null
 		});
 	});
@@ -124,22 +134,61 @@ describe('spendReport', () => {
 			],
 			prices
 		);
-		const sum = (promptTokens: number, usd: number, turns: number) => ({
+		const sum = (promptTokens: number, usd: number, turns: number, free: number) => ({
 			usage: { promptTokens, completionTokens: 0 },
 			usd,
 			turns,
-			unpriced: 0
+			unpriced: 0,
+			free
 		});
 		expect(report).toEqual({
 			byDay: [
-				{ key: '2026-12-05', total: sum(11000, 0.02, 2) },
-				{ key: '2026-12-04', total: sum(1000, 0.01, 1) }
+				{ key: '2026-12-05', total: sum(11000, 0.02, 2, 1) },
+				{ key: '2026-12-04', total: sum(1000, 0.01, 1, 0) }
 			],
 			byModel: [
-				{ key: 'paid', total: sum(3000, 0.03, 2) },
-				{ key: 'llama3', total: sum(9000, 0, 1) }
+				{ key: 'paid', total: sum(3000, 0.03, 2, 0) },
+				{ key: 'llama3', total: sum(9000, 0, 1, 1) }
 			],
-			total: sum(12000, 0.03, 3)
+			total: sum(12000, 0.03, 3, 1)
 		});
+	});
+});
+
+describe('describeTotal', () => {
+	const totalOfEntries = (...entries: AttemptLogEntry[]) =>
+		attemptCost(usageEventsOf(entries), prices).total;
+	const local = totalOfEntries(
+		usageEntry(1, { promptTokens: 1000, completionTokens: 10 }, 'llama3', LOCAL)
+	);
+	const paid = totalOfEntries(
+		usageEntry(1, { promptTokens: 1000, completionTokens: 0 }, 'paid', HOSTED)
+	);
+	const unknown = totalOfEntries(
+		usageEntry(1, { promptTokens: 500, completionTokens: 5 }, 'mystery', HOSTED)
+	);
+
+	it('words an attempt and the task it belongs to the same way, whatever the charge', () => {
+		// [attempt, task of two such attempts] — the task page shows both side by side.
+		const pairs = [local, paid, unknown].map((total) => [
+			describeTotal(total),
+			describeTotal(sumTotals([total, total]))
+		]);
+		expect(pairs).toEqual([
+			['free (local model)', 'free (local model)'],
+			['$0.01', '$0.02'],
+			['505 tokens', '1,010 tokens']
+		]);
+	});
+
+	it('mixes: dollars of the priced turns, tokens once any turn has no price, $0 with no turns', () => {
+		expect(
+			[
+				sumTotals([local, paid]),
+				sumTotals([local, unknown]),
+				sumTotals([paid, unknown]),
+				sumTotals([])
+			].map(describeTotal)
+		).toEqual(['$0.01', '1,515 tokens', '1,505 tokens (price unknown for 1 turn)', '$0']);
 	});
 });

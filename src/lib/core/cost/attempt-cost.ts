@@ -24,6 +24,8 @@ export type CostTotal = {
 	turns: number;
 	/** Turns whose model has no price: when any, `usd` is not the whole cost. */
 	unpriced: number;
+	/** Turns on a local model: when every turn was, the total reads free, not "$0". */
+	free: number;
 };
 
 export type ContextFill = { model: string; used: number; window: number };
@@ -35,7 +37,7 @@ export type AttemptCost = {
 	context: ContextFill | null;
 };
 
-export const NO_COST: CostTotal = { usage: NO_USAGE, usd: 0, turns: 0, unpriced: 0 };
+export const NO_COST: CostTotal = { usage: NO_USAGE, usd: 0, turns: 0, unpriced: 0, free: 0 };
 
 export type UsageEvent = Extract<AgentEvent, { type: 'usage' }>;
 
@@ -68,7 +70,8 @@ export function totalOf(turns: readonly TurnCost[]): CostTotal {
 			usage: addUsage(total.usage, turn.usage),
 			usd: roundUsd(total.usd + (turn.charge.kind === 'priced' ? turn.charge.usd : 0)),
 			turns: total.turns + 1,
-			unpriced: total.unpriced + (turn.charge.kind === 'unknown' ? 1 : 0)
+			unpriced: total.unpriced + (turn.charge.kind === 'unknown' ? 1 : 0),
+			free: total.free + (turn.charge.kind === 'free' ? 1 : 0)
 		}),
 		NO_COST
 	);
@@ -80,7 +83,8 @@ export function sumTotals(totals: readonly CostTotal[]): CostTotal {
 			usage: addUsage(sum.usage, total.usage),
 			usd: roundUsd(sum.usd + total.usd),
 			turns: sum.turns + total.turns,
-			unpriced: sum.unpriced + total.unpriced
+			unpriced: sum.unpriced + total.unpriced,
+			free: sum.free + total.free
 		}),
 		NO_COST
 	);

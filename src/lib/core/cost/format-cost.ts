@@ -41,6 +41,22 @@ export function totalUsd(total: CostTotal): string | null {
 	return total.unpriced > 0 ? null : formatUsd(total.usd);
 }
 
+/**
+ * A total as the task page and the task list show it, the attempt's and the task's alike:
+ * "free (local model)" when every turn ran locally, dollars when every turn had a price, else
+ * the tokens (never a partial sum passed off as the cost).
+ */
+export function describeTotal(total: CostTotal): string {
+	if (total.turns > 0 && total.free === total.turns) return 'free (local model)';
+	const usd = totalUsd(total);
+	if (usd) return usd;
+	const tokens = formatTokens(total.usage.promptTokens + total.usage.completionTokens);
+	const { unpriced } = total;
+	return total.usd > 0
+		? `${tokens} tokens (price unknown for ${unpriced} turn${unpriced === 1 ? '' : 's'})`
+		: `${tokens} tokens`;
+}
+
 export function describeBudget(budget: Budget): string {
 	return budget.unit === 'usd' ? formatUsd(budget.limit) : `${formatTokens(budget.limit)} tokens`;
 }

@@ -17,6 +17,7 @@ export {
 export {
 	describeBudget,
 	describeCharge,
+	describeTotal,
 	describeUsage,
 	formatTokens,
 	formatUsd,

@@ -22,7 +22,8 @@ export function spendReport(entries: Iterable<TimedEntry>, prices: readonly Pric
 			usage: addUsage(sum.usage, usage),
 			usd: roundUsd(sum.usd + (charge.kind === 'priced' ? charge.usd : 0)),
 			turns: sum.turns + 1,
-			unpriced: sum.unpriced + (charge.kind === 'unknown' ? 1 : 0)
+			unpriced: sum.unpriced + (charge.kind === 'unknown' ? 1 : 0),
+			free: sum.free + (charge.kind === 'free' ? 1 : 0)
 		});
 		const day = localDay(time);
 		byDay.set(day, add(byDay.get(day) ?? NO_COST));
