@@ -3,7 +3,10 @@
 // smart HTTP (`/<group>/<sub>/<name>.git`, with or without `.git`, like gitlab.com), so a
 // checkout needs no other peer. The repository archive is the real `git archive` (see
 // gitlab/routes-archive.ts), and `damageArchives` sends the next ones broken. GitLab publishes no
-// OpenAPI description on npm; the shapes follow its REST documentation. Run it for a browser test:
+// OpenAPI description on npm that covers these endpoints; the JSON bodies are typed against
+// @gitbeaker/core's schemas (the maintained TypeScript client of API v4) in gitlab/shapes.ts,
+// checked by `npm run check` and tests/unit/servers/gitlab-shapes.test.ts. Run it for a
+// browser test:
 //   node tests/servers/gitlab.ts --root DIR [--port N] [--token T --login L --scopes api]
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';

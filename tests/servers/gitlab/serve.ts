@@ -9,6 +9,7 @@ import * as mrs from './routes-merge-requests.ts';
 import * as repo from './routes-repository.ts';
 import * as tree from './routes-tree.ts';
 import type { Reply } from './routes-repository.ts';
+import type { TokenReply, UserReply, VersionReply } from './shapes.ts';
 import { findProject, type GitLabState } from './state.ts';
 
 type Route = [
@@ -38,17 +39,27 @@ async function user(ctx: ApiContext, path: string): Promise<Reply | null> {
 	if (path === '/user') {
 		if (!ctx.viewer) throw unauthorized();
 		const { username } = ctx.viewer;
-		return { status: 200, json: { id: 1, username, name: username, state: 'active' } };
+		const json = { id: 1, username, name: username, state: 'active' } satisfies UserReply;
+		return { status: 200, json };
 	}
 	if (path === '/personal_access_tokens/self') {
 		if (!ctx.viewer) throw unauthorized();
 		return {
 			status: 200,
-			json: { id: 1, name: 'patchbay', active: true, revoked: false, scopes: ctx.viewer.scopes }
+			json: {
+				id: 1,
+				name: 'patchbay',
+				active: true,
+				revoked: false,
+				scopes: ctx.viewer.scopes
+			} satisfies TokenReply
 		};
 	}
 	if (path === '/version')
-		return { status: 200, json: { version: '17.0.0-peer', revision: 'peer' } };
+		return {
+			status: 200,
+			json: { version: '17.0.0-peer', revision: 'peer' } satisfies VersionReply
+		};
 	return null;
 }
 
