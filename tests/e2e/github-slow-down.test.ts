@@ -22,8 +22,9 @@ test('raw content answering 429 with Retry-After: the checkout waits, says so in
 	});
 	await page.getByRole('button', { name: 'Test environment' }).click();
 	const checkout = page.locator('[data-step="checkout"]');
-	await expect(checkout).toContainText(
-		/GitHub asked to slow down; retrying in 2 s — \d of 4 files/
+	// The whole line: the count once, as the message says it (not again as "(1/4)" after it).
+	await expect(checkout.locator('.detail')).toHaveText(
+		/^GitHub asked to slow down; retrying in 2 s — \d of 4 files$/
 	);
 	await screenshot(page, 'checkout-slow-down');
 	await expect(page.getByTestId('environment-ready')).toBeVisible();
