@@ -24,11 +24,13 @@ describe('buildSystemPrompt', () => {
 		expect(prompt.endsWith('and anything left for the user to decide or do.\n')).toBe(true);
 	});
 
-	it('adds the test command, the network note and the AGENTS.md files, in that order', () => {
+	it('adds the test command, the network note, a skipped setup and the AGENTS.md files, in that order', () => {
 		const prompt = buildSystemPrompt({
 			mode: 'code',
 			testCommand: 'npm test -- --run $CI',
 			networkNote: 'Network access is on for npm (GET only).',
+			setupNote:
+				"The environment's setup script (`npm ci`) was skipped because `npm ci` needs Node.",
 			agentsDocs: [
 				{ path: 'AGENTS.md', text: 'Use tabs.\n', truncated: false },
 				{ path: 'app/AGENTS.md', text: 'Run `npm test -w app`.', truncated: false }
@@ -40,6 +42,10 @@ describe('buildSystemPrompt', () => {
 				"This repository's test command is `npm test -- --run $CI`. Run it to check your changes before you\nfinish."
 			],
 			['Network', 'Network access is on for npm (GET only).'],
+			[
+				'Setup',
+				"The environment's setup script (`npm ci`) was skipped because `npm ci` needs Node."
+			],
 			[
 				'Project instructions (AGENTS.md)',
 				"The repository's AGENTS.md files, from the root down to the working directory. Follow them;\n" +

@@ -121,8 +121,14 @@ describe('prepareEnvironment', () => {
 				'the agent can read and edit files but not run npm.',
 			'setup done: skipped: needs Node, which Lite does not have'
 		]);
-		// Nothing of the script ran, not even its first line.
+		// Nothing of the script ran, not even its first line; the agent is told so.
 		expect(await prepared.sandbox.readFile('ran.txt')).toBeNull();
+		expect(prepared.setupNote).toBe(
+			'The environment\'s setup script (`echo "[$MODE]" > ran.txt; npm ci`) was skipped ' +
+				'because `npm ci` needs Node, which this Lite sandbox does not have, so nothing it ' +
+				'would install or build (such as dependencies) is present: do not assume it ran, and ' +
+				'do not try to run npm.'
+		);
 		expect(prepared.setup).toEqual({
 			exitCode: 0,
 			durationMs: 0,

@@ -123,3 +123,21 @@ export function liteSkipNote({ text, program }: NodeCommand): string {
 		`the agent can read and edit files but not run ${program}.`
 	);
 }
+
+/**
+ * The same, for the agent's system prompt: one sentence naming the script that did not run and
+ * why, so the agent does not take dependencies for installed or try to run Node itself.
+ */
+export function liteSkipAgentNote(script: string, { text, program }: NodeCommand): string {
+	const steps = script
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line && !line.startsWith('#'))
+		.join('; ');
+	const shown = steps.length > 200 ? `${steps.slice(0, 199)}…` : steps;
+	return (
+		`The environment's setup script (\`${shown}\`) was skipped because \`${text}\` needs Node, ` +
+		'which this Lite sandbox does not have, so nothing it would install or build (such as ' +
+		`dependencies) is present: do not assume it ran, and do not try to run ${program}.`
+	);
+}

@@ -7,7 +7,12 @@ import { AppError } from '../http/index.ts';
 import type { OutputChunk, Sandbox, TreeFile } from '../sandbox/index.ts';
 import type { EnvironmentSnapshots } from '../snapshots/index.ts';
 import type { EnvironmentRecord } from '../store/index.ts';
-import { firstNodeCommand, liteSkipNote, type NodeCommand } from './node-commands.ts';
+import {
+	firstNodeCommand,
+	liteSkipAgentNote,
+	liteSkipNote,
+	type NodeCommand
+} from './node-commands.ts';
 import {
 	baselineReader,
 	checkoutProgress,
@@ -59,6 +64,8 @@ export type Prepared = {
 	timings: Record<PrepareStep, number>;
 	/** Set when a snapshot replaced setup: how old it was. */
 	snapshotAgeMs?: number;
+	/** Set when setup was skipped (Lite without Node): what the agent is told about it. */
+	setupNote?: string;
 	/**
 	 * Resolves once every file is in the sandbox; until then `sandbox` makes whatever needs the
 	 * tree wait (see pending-tree.ts), and `files` fills in. Resolved already unless the agent
@@ -165,6 +172,7 @@ export async function prepareEnvironment(
 	// Lite has no Node: a setup that needs it would fail with "command not found", so the attempt
 	// goes on without it, saying so (and nothing is snapshotted, since setup did not run).
 	let needsNode: NodeCommand | null = null;
+	let setupNote: string | undefined;
 	const { sandbox, snapshot, streaming } = await step(
 		'sandbox',
 		async () => {
@@ -200,6 +208,7 @@ export async function prepareEnvironment(
 			if (restored) return skippedSetup;
 			if (needsNode) {
 				notice(liteSkipNote(needsNode));
+				setupNote = liteSkipAgentNote(script, needsNode);
 				return skippedSetup;
 			}
 			const result = await runSetup(sandbox, {
@@ -240,7 +249,8 @@ export async function prepareEnvironment(
 		timings,
 		treeReady,
 		readBaseline: baselineReader(base, treeReady),
-		...(restored ? { snapshotAgeMs: restored.ageMs } : {})
+		...(restored ? { snapshotAgeMs: restored.ageMs } : {}),
+		...(setupNote ? { setupNote } : {})
 	};
 }
 

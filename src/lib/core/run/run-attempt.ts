@@ -29,6 +29,8 @@ export type AttemptSession = {
 	/** Baseline blob contents by oid: the attempt's diff is taken against them. */
 	readBaseline: (oid: string) => Promise<Uint8Array>;
 	messages: Message[];
+	/** Setup skipped when the sandbox was made (Lite without Node): told in every run's prompt. */
+	setupNote?: string;
 };
 
 export type RunAttemptInput = {
@@ -81,7 +83,8 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 				sandbox: prepared.sandbox,
 				baseline: prepared.baseline,
 				readBaseline,
-				messages: input.resume?.messages ?? []
+				messages: input.resume?.messages ?? [],
+				...(prepared.setupNote ? { setupNote: prepared.setupNote } : {})
 			};
 			const entries = new Map(prepared.baseline.entries.map((e) => [e.path, e]));
 			const note = await input.resume?.replay({
@@ -113,7 +116,8 @@ export async function runAttempt(input: RunAttemptInput): Promise<RunAttemptResu
 		testCommand: input.environment.testCommand,
 		mode: input.mode,
 		agentsDocs,
-		networkNote: networkNote(input.environment.agentPolicy)
+		networkNote: networkNote(input.environment.agentPolicy),
+		setupNote: session.setupNote
 	});
 	const result = await runAgent(
 		{
