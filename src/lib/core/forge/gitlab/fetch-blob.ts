@@ -1,10 +1,10 @@
-// One blob's bytes from GitLab's `repository/blobs/:sha/raw`, refused unless they hash to its
-// id. (snapshot.ts keeps its own copy of this for now: another change is under way there.)
-import { credentialFor, type Credentials } from '../../credentials/index.ts';
+// One blob's bytes from GitLab's `repository/blobs/:sha/raw` (the request as get-bytes.ts makes
+// every byte request), refused unless they hash to its id.
+import type { Credentials } from '../../credentials/index.ts';
 import { hashBlob } from '../../diff/index.ts';
 import type { BaselineEntry, CheckoutStats } from '../../git/baseline.ts';
-import { AppError, isAbortError } from '../../http/index.ts';
-import { ForgeHttpError } from '../rest-client.ts';
+import { AppError } from '../../http/index.ts';
+import { getBytes, notSent } from './get-bytes.ts';
 
 export type GitLabBlobSource = {
 	/** `…/api/v4/projects/<id>`: the blob is fetched from under it. */
@@ -20,31 +20,13 @@ export async function fetchGitLabBlob(
 	stats: CheckoutStats
 ): Promise<Uint8Array> {
 	const url = `${source.projectUrl}/repository/blobs/${entry.oid}/raw`;
-	// The token reaches only the host Settings saved it for, as for every other request.
-	const credential = credentialFor(url, source.credentials, { use: 'git' });
-	const headers: Record<string, string> = {};
-	if (credential) headers.Authorization = `Bearer ${credential.password}`;
-	const doFetch = source.fetch ?? ((input, init) => fetch(input, init));
-	stats.requests++;
-	let response: Response;
+	const response = await getBytes(source, url, signal, stats);
+	let bytes: Uint8Array;
 	try {
-		response = await doFetch(url, { headers, signal });
+		bytes = new Uint8Array(await response.arrayBuffer());
 	} catch (error) {
-		const aborted = isAbortError(error);
-		throw new ForgeHttpError(undefined, aborted ? 'Cancelled.' : String(error), null, aborted);
+		throw notSent(error); // the body cut off, or the request cancelled while it arrived
 	}
-	if (!response.ok) {
-		const text = await response.text().catch(() => '');
-		let body: unknown = text;
-		try {
-			body = JSON.parse(text);
-		} catch {
-			// not JSON: the text is the message
-		}
-		const message = (body as { message?: string })?.message ?? text;
-		throw new ForgeHttpError(response.status, String(message), body);
-	}
-	const bytes = new Uint8Array(await response.arrayBuffer());
 	stats.bytesFetched += bytes.length;
 	if ((await hashBlob(bytes)) !== entry.oid) {
 		throw gitLabMismatch(
