@@ -2,7 +2,7 @@
 // code, the exported patch's text against `git diff --binary --full-index -M` section by
 // section, and whether `git apply` of the exported patch rebuilds the child's tree.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
 import { bash } from '../sandbox/commands/fixture.ts';
@@ -48,14 +48,26 @@ export type ProbeResult = {
 	lite: { stdout: string; exitCode: number };
 };
 
+/** Where the sandbox's probe output goes: outside its root, so no git command ever sees it. */
+const LITE_OUT = '/tmp/patchbay-probe.out';
+
+/**
+ * Each probe's stdout compared as bytes: both sides write it to a file (the sandbox's output
+ * could be text or bytes, and a decoded string hides which — a Latin-1 `show` decodes
+ * differently on each side), and the exit code is the command's own.
+ */
 export async function runProbes(state: PairState, probes = PROBES): Promise<ProbeResult[]> {
 	const results: ProbeResult[] = [];
+	const realOut = join(state.dir, '.git', 'probe.out');
 	for (const probe of probes) {
-		const realRun = bash(state.dir, probe.real ?? probe.command);
-		const liteRun = await state.sandbox.exec(probe.command);
-		const real = { stdout: realRun.stdout, exitCode: realRun.exitCode };
-		const lite = { stdout: liteRun.stdout, exitCode: liteRun.exitCode };
-		const same = real.stdout === lite.stdout && real.exitCode === lite.exitCode;
+		const realRun = bash(state.dir, `(${probe.real ?? probe.command}) > ${realOut}`);
+		const realBytes = readFileSync(realOut);
+		const liteRun = await state.sandbox.exec(`${probe.command} > ${LITE_OUT}`);
+		const encoded = await state.sandbox.exec(`base64 -w0 ${LITE_OUT}; rm -f ${LITE_OUT}`);
+		const liteBytes = Buffer.from(encoded.stdout, 'base64');
+		const real = { stdout: realBytes.toString(), exitCode: realRun.exitCode };
+		const lite = { stdout: liteBytes.toString(), exitCode: liteRun.exitCode };
+		const same = realBytes.equals(liteBytes) && real.exitCode === lite.exitCode;
 		results.push({ command: probe.command, same, real, lite });
 	}
 	return results;
