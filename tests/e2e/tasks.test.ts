@@ -135,6 +135,11 @@ test.describe('Tasks, more', () => {
 
 		// One attempt is chosen; the task opens on it after a reload.
 		await page.getByRole('link', { name: 'Second parallel task' }).click();
+		// Neither attempt changed a file ('echo working'): said in words, not "+0 −0 · 0 files".
+		await expect(page.getByTestId('change-counts')).toHaveText('No changes');
+		const totals = page.getByTestId('attempt-compare').locator('tfoot tr').first();
+		await expect(totals.locator('th, td')).toHaveText(['Total', 'No changes', 'No changes']);
+		await screenshot(page, 'tasks-no-changes');
 		await page.getByRole('button', { name: 'Choose Attempt 2' }).click();
 		const tabs = page.getByRole('tablist', { name: 'Attempts' });
 		await expect(tabs.getByRole('tab', { name: /Attempt 2 · chosen/ })).toBeVisible();

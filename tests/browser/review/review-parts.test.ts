@@ -80,7 +80,8 @@ describe('AttemptCompare', () => {
 				props: {
 					attempts: [
 						{ label: 'Attempt 1', stats: [stat('b.ts', 3, 1), stat('a.ts', 1, 0)] },
-						{ label: 'Attempt 2', stats: [stat('a.ts', 10, 2)] }
+						{ label: 'Attempt 2', stats: [stat('a.ts', 10, 2)] },
+						{ label: 'Attempt 3', stats: [] }
 					],
 					onChoose: (index: number) => void chosen.push(index)
 				}
@@ -91,11 +92,11 @@ describe('AttemptCompare', () => {
 			[...tr.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())
 		);
 		expect(rows).toEqual([
-			['File', 'Attempt 1', 'Attempt 2'],
-			['a.ts', 'M +1 −0', 'M +10 −2'],
-			['b.ts', 'M +3 −1', '—'],
-			['Total', '2 files +4 −1', '1 file +10 −2'],
-			['', 'Choose', 'Choose']
+			['File', 'Attempt 1', 'Attempt 2', 'Attempt 3'],
+			['a.ts', 'M +1 −0', 'M +10 −2', '—'],
+			['b.ts', 'M +3 −1', '—', '—'],
+			['Total', '2 files +4 −1', '1 file +10 −2', 'No changes'],
+			['', 'Choose', 'Choose', 'Choose']
 		]);
 		document.querySelector<HTMLButtonElement>('button[aria-label="Choose Attempt 2"]')!.click();
 		expect(chosen).toEqual([1]);
