@@ -6,7 +6,8 @@ import {
 } from '$lib/core/environments';
 import type { CheckoutProgress } from '$lib/core/git';
 import { setupPolicyFor } from '$lib/core/network';
-import { newId, type EnvironmentRecord, type Settings } from '$lib/core/store';
+import { newId, settingsSecrets, type EnvironmentRecord, type Settings } from '$lib/core/store';
+import { createLogMasker, type LogMasker } from '$lib/core/tasks';
 import { gitRequest } from '../workers/git-client';
 import { gitAccess } from './environment-editor.svelte';
 
@@ -35,6 +36,7 @@ export class EnvironmentTester {
 	log = $state('');
 	notices = $state.raw<string[]>([]);
 	outcome = $state<TestOutcome>({ kind: 'idle' });
+	#masker: LogMasker = createLogMasker([]);
 
 	async run(environment: EnvironmentRecord, settings: Settings): Promise<void> {
 		this.steps = fresh();
@@ -42,6 +44,8 @@ export class EnvironmentTester {
 		this.log = '';
 		this.notices = [];
 		this.outcome = { kind: 'running' };
+		// Setup's output is masked with the environment's secrets (setup.ts); Settings' too, here.
+		this.#masker = createLogMasker(settingsSecrets(settings));
 		const started = performance.now();
 		try {
 			const prepared = await prepareEnvironment(
@@ -71,7 +75,7 @@ export class EnvironmentTester {
 							}
 						)
 				},
-				(event) => this.#apply(event)
+				(event) => this.#masked(event)
 			);
 			await prepared.sandbox.dispose();
 			this.outcome = { kind: 'ready', totalMs: Math.round(performance.now() - started) };
@@ -85,6 +89,11 @@ export class EnvironmentTester {
 				hint: failure.hint
 			};
 		}
+	}
+
+	#masked(event: PrepareEvent) {
+		for (const entry of this.#masker.push({ kind: 'prepare', event }))
+			if (entry.kind === 'prepare') this.#apply(entry.event);
 	}
 
 	#apply(event: PrepareEvent) {

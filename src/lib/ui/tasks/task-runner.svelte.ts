@@ -12,11 +12,13 @@ import {
 	environmentsRepo,
 	newId,
 	settingsRepo,
+	settingsSecrets,
 	type AttemptRecord,
 	type TaskMode,
 	type TaskRecord
 } from '$lib/core/store';
 import {
+	createLogMasker,
 	createScheduler,
 	isActiveStatus,
 	taskTitle,
@@ -234,8 +236,13 @@ class TaskRunner {
 		this.#scheduler.setConcurrency(settings.model.maxConcurrentAttempts);
 		const environment = await environmentsRepo(db).get(task.environmentId);
 		const log = await attemptsStore.openRunLog(attempt.id);
+		// Masked before it is stored or shown: Settings' keys and the environment's secrets.
+		const masker = createLogMasker([
+			...settingsSecrets(settings),
+			...(environment?.setupSecrets ?? []).map((secret) => secret.value)
+		]);
 		const emit = (entry: AttemptLogEntry) => {
-			log.append(entry);
+			for (const masked of masker.push(entry)) log.append(masked);
 			if (entry.kind === 'status') void attemptsStore.setStatus(attempt.id, entry.status);
 		};
 		try {
@@ -268,6 +275,7 @@ class TaskRunner {
 				);
 			} else if (result.session) await result.session.sandbox.dispose();
 		} finally {
+			for (const masked of masker.end()) log.append(masked);
 			await log.close();
 		}
 	}
