@@ -1,7 +1,18 @@
 // Which issue a pasted address names: `https://github.com/o/r/issues/12`, without the scheme, or
-// as Patchbay's start link `#/github.com/o/r/issues/12`. Anything else is not an issue address.
+// as Patchbay's start link `#/github.com/o/r/issues/12`. GitLab and Gitea issue addresses are
+// read by forge-issue.ts (it needs Settings' hosts); a ref it makes names its forge and origin.
 
-export type IssueRef = { owner: string; repo: string; number: number };
+/**
+ * A GitHub issue (no `forge`), or one on GitLab (`owner` is the namespace, `group/sub`) or
+ * Gitea/Forgejo at `origin` (`https://gitlab.com`).
+ */
+export type IssueRef = {
+	owner: string;
+	repo: string;
+	number: number;
+	forge?: 'gitlab' | 'gitea';
+	origin?: string;
+};
 
 const NAME = '[A-Za-z0-9_.-]+';
 const ISSUE = new RegExp(
@@ -18,5 +29,17 @@ export function parseIssueRef(input: string): IssueRef | null {
 }
 
 export function issueUrl(ref: IssueRef): string {
+	if (ref.forge === 'gitlab') return `${repoOf(ref)}/-/issues/${ref.number}`;
+	if (ref.forge === 'gitea') return `${repoOf(ref)}/issues/${ref.number}`;
 	return `https://github.com/${ref.owner}/${ref.repo}/issues/${ref.number}`;
+}
+
+/** The issue's repository as the composer takes it: `owner/repo` on GitHub, else its address. */
+export function repoOf(ref: IssueRef): string {
+	return ref.forge ? `${ref.origin}/${ref.owner}/${ref.repo}` : `${ref.owner}/${ref.repo}`;
+}
+
+/** Where the issue was written, for the draft: "GitHub", or the host (`gitlab.com`). */
+export function issueHostName(ref: IssueRef): string {
+	return ref.forge && ref.origin ? new URL(ref.origin).host : 'GitHub';
 }

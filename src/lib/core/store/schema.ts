@@ -126,7 +126,14 @@ export type TaskRecord = {
 	/** Pictures sent with the prompt (each attempt's first message). */
 	images?: ImageAttachment[];
 	/** The issue the task was drafted from, in its own repository: its request says `Closes #N`. */
-	issue?: { owner: string; repo: string; number: number };
+	issue?: {
+		owner: string;
+		repo: string;
+		number: number;
+		/** A GitLab or Gitea issue (none: GitHub's), on the host at `origin`. */
+		forge?: 'gitlab' | 'gitea';
+		origin?: string;
+	};
 	createdAt: number;
 	updatedAt: number;
 };

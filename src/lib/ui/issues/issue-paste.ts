@@ -1,8 +1,11 @@
 // A pasted issue address, turned into what the composer needs: the repository to pick or make an
 // environment for, and the task drafted from the issue (the user edits it; nothing starts).
+// GitHub's through its API client; GitLab's and Gitea's through theirs (forge-issue.ts, loaded
+// only when such an address is pasted), each with its own host's token.
+import { credentialsOf } from '$lib/core/credentials';
 import { createGitHubClient } from '$lib/core/github';
 import { AppError } from '$lib/core/http';
-import { fetchIssue, issueDraft, parseIssueRef, type IssueRef } from '$lib/core/issues';
+import { fetchIssue, issueDraft, parseIssueRef, repoOf, type IssueRef } from '$lib/core/issues';
 import { settingsRepo } from '$lib/core/store';
 import { appDb } from '../db';
 
@@ -11,14 +14,21 @@ export type IssuePaste =
 	| { kind: 'drafted'; repo: string; draft: string; ref: IssueRef }
 	| { kind: 'failed'; message: string };
 
+/** Any host's issue address has this in it; only those load the forges' readers. */
+const ISSUE_PATH = /\/issues\/[1-9]/;
+
 export async function draftFromIssue(input: string): Promise<IssuePaste> {
-	const ref = parseIssueRef(input);
-	if (!ref) return { kind: 'not-an-issue' };
+	const github = parseIssueRef(input);
+	if (!github && !ISSUE_PATH.test(input)) return { kind: 'not-an-issue' };
 	try {
-		const { github } = await settingsRepo(await appDb()).get();
-		const issue = await fetchIssue(createGitHubClient(github), ref);
-		const draft = issueDraft(ref, issue);
-		return { kind: 'drafted', repo: `${ref.owner}/${ref.repo}`, draft, ref };
+		const settings = await settingsRepo(await appDb()).get();
+		const forge = github ? null : await import('$lib/core/issues/forge-issue');
+		const ref = github ?? forge?.parseForgeIssueRef(input, settings.git.hosts ?? []);
+		if (!ref) return { kind: 'not-an-issue' };
+		const issue = forge
+			? await forge.readForgeIssue(ref, credentialsOf(settings))
+			: await fetchIssue(createGitHubClient(settings.github), ref);
+		return { kind: 'drafted', repo: repoOf(ref), draft: issueDraft(ref, issue), ref };
 	} catch (error) {
 		const message =
 			error instanceof AppError
