@@ -26,6 +26,10 @@ export type Sure<T> = T extends readonly (infer E)[]
  * a nested object sent in part (itself a `Sends` of the published nested type), or a field the
  * forge really sends that the published type lacks or types too narrowly (the use says which).
  */
-export type Sends<Published, Keys extends keyof Strict<Published>, Own extends object = {}> = {
+export type Sends<
+	Published,
+	Keys extends keyof Strict<Published>,
+	Own extends object = Record<never, never>
+> = {
 	[K in Exclude<Keys, keyof Own>]-?: Exclude<Strict<Published>[K], undefined>;
 } & Own;
