@@ -28,7 +28,8 @@ export type CheckoutProgress = {
 	bytes: number;
 	message?: string;
 	/**
-	 * Sent once, as soon as the tree is listed (GitHub's REST path): the baseline the checkout
+	 * Sent once, as soon as the tree is listed (a forge's snapshot that lists: GitHub's REST
+	 * path, GitLab's API; smart HTTP has no listing before its one pack): the baseline the checkout
 	 * will give and the files asked for first, so an attempt can start before the rest arrive.
 	 * It rides on the progress stream so the worker protocol stays one stream per request.
 	 */
