@@ -1,22 +1,47 @@
-import { zlibSync } from 'fflate';
+import pako from 'pako';
+import { createDelta } from './git-delta.ts';
 
 const alphabet =
 	'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
 
 /**
- * A `GIT binary patch` body: the new content as a zlib-deflated, base85 literal, then the old
- * one so the patch also applies in reverse (`git apply -R`). Ends with a blank line.
+ * git's core.loosecompression default (Z_BEST_SPEED), the level diff.c deflates binary hunks
+ * with. pako is zlib 1.2.8's deflate ported line for line, so at git's settings (level 1,
+ * windowBits 15, memLevel 8, default strategy) its bytes are the ones git's zlib writes.
+ */
+const ZLIB_LEVEL = 1;
+
+/**
+ * A `GIT binary patch` body as `git diff --binary` writes it (diff.c emit_binary_diff): the
+ * forward hunk, then the reverse one so the patch also applies with `git apply -R`. Each hunk
+ * is the deflated new content (`literal`) or, when that is smaller, git's delta from the other
+ * side deflated (`delta`); each ends with a blank line.
  */
 export function binaryPatch(before: Uint8Array, after: Uint8Array): string {
-	return `GIT binary patch\n${literal(after)}${literal(before)}`;
+	return `GIT binary patch\n${hunk(before, after)}${hunk(after, before)}`;
 }
 
-function literal(bytes: Uint8Array): string {
-	const deflated = zlibSync(bytes);
-	let out = `literal ${bytes.length}\n`;
+/** diff.c emit_binary_diff_body: the smaller of the deflated target and its deflated delta. */
+function hunk(from: Uint8Array, to: Uint8Array): string {
+	const literal = deflate(to);
+	// git only keeps a delta no longer than the deflated literal, then compares them deflated.
+	const delta = from.length && to.length ? createDelta(from, to, literal.length) : null;
+	if (delta) {
+		const deflated = deflate(delta);
+		if (deflated.length < literal.length) return lines(`delta ${delta.length}`, deflated);
+	}
+	return lines(`literal ${to.length}`, literal);
+}
+
+function deflate(bytes: Uint8Array): Uint8Array {
+	return pako.deflate(bytes, { level: ZLIB_LEVEL });
+}
+
+function lines(header: string, data: Uint8Array): string {
+	let out = `${header}\n`;
 	// A line carries up to 52 bytes; its first character says how many (A–Z: 1–26, a–z: 27–52).
-	for (let start = 0; start < deflated.length; start += 52) {
-		const chunk = deflated.subarray(start, start + 52);
+	for (let start = 0; start < data.length; start += 52) {
+		const chunk = data.subarray(start, start + 52);
 		const count = chunk.length;
 		out += String.fromCharCode(count <= 26 ? 64 + count : 96 + count - 26) + base85(chunk) + '\n';
 	}
