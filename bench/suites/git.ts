@@ -55,7 +55,11 @@ function figuresOf(reports: CorpusReport[]): Figure[] {
 			shareFigure(`\`${command}\` identical`, tally, TARGET)
 		),
 		shareFigure('patch sections = `git diff --binary --full-index -M`', sections, TARGET),
-		shareFigure('`git apply` of the patch rebuilds the child tree', applies, 'target 100 %')
+		shareFigure(
+			'`git apply` of the patch rebuilds the child tree (as `git add -A` stores it)',
+			applies,
+			'target 100 %'
+		)
 	];
 }
 

@@ -1,13 +1,14 @@
-// Compares the sandbox's git with the real git on one commit pair: each command's stdout and exit
-// code, the exported patch's text against `git diff --binary --full-index -M` section by
-// section, and whether `git apply` of the exported patch rebuilds the child's tree.
+// Compares the sandbox's git with the real git on one commit pair: each command's stdout (bytes)
+// and exit code, the exported patch's text against `git diff --binary --full-index -M` of what
+// `git add -A` stores, section by section, and whether `git apply` of the exported patch
+// rebuilds that tree (the child's, unless .gitattributes converts a file).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
 import { bash } from '../sandbox/commands/fixture.ts';
 import { removeDir, tempDir } from '../diff/git-repo.ts';
-import type { CorpusRepo } from './corpus-repo.ts';
+import { gitIn, type CorpusRepo } from './corpus-repo.ts';
 import type { PairState } from './pair-state.ts';
 
 /** What the agent types, and (where the sandbox's spelling differs) what git is given. */
@@ -78,7 +79,7 @@ export type PatchCheck = {
 	sameSections: number;
 	/** Headers of the sections that differ (first lines), for a report. */
 	differing: string[];
-	/** `git apply` of the exported patch onto the parent gave the child's tree. */
+	/** `git apply` of the exported patch onto the parent gave the tree `git add -A` stores. */
 	applies: boolean;
 	applyError?: string;
 };
@@ -93,11 +94,8 @@ export function patchChecker(corpus: CorpusRepo) {
 			state.readBaseline
 		);
 		const ours = sections(toLatin1(formatPatch(changes, { fullIndex: true })));
-		const theirs = sections(
-			corpus
-				.git(['diff', '--binary', '--full-index', '-M', state.parent, state.child])
-				.toString('latin1')
-		);
+		const stored = stagedAll(state);
+		const theirs = sections(stored.patch.toString('latin1'));
 		const theirsByHead = new Map(theirs.map((s) => [s.slice(0, s.indexOf('\n')), s]));
 		const differing: string[] = [];
 		let sameSections = 0;
@@ -107,10 +105,35 @@ export function patchChecker(corpus: CorpusRepo) {
 			else differing.push(head);
 		}
 		const total = Math.max(ours.length, theirs.length);
-		const applied = applyAndCompare(corpus, applyDir, state, formatPatch(changes));
+		const applied = applyAndCompare(corpus, applyDir, state, formatPatch(changes), stored.tree);
 		return { sections: total, sameSections, differing, ...applied };
 	};
 	return Object.assign(check, { dispose: () => removeDir(applyDir) });
+}
+
+/**
+ * What the task hands in, as git has it: the child's files added with `git add -A` onto the
+ * parent (a throwaway index), that index's tree and `git diff --cached --binary --full-index -M`.
+ * It is the child's own tree and `git diff parent child` unless .gitattributes converts a file
+ * the child committed unconverted (chalk's PNGs with CRLF bytes under `* text eol=lf`).
+ */
+function stagedAll(state: PairState): { patch: Buffer; tree: string } {
+	const index = join(state.dir, '.git', 'index.all');
+	copyFileSync(join(state.dir, '.git', 'index'), index);
+	try {
+		const env = { GIT_INDEX_FILE: index };
+		gitIn(state.dir, ['add', '-A'], undefined, env);
+		const patch = gitIn(
+			state.dir,
+			['diff', '--cached', '--binary', '--full-index', '-M'],
+			undefined,
+			env
+		);
+		const tree = gitIn(state.dir, ['write-tree'], undefined, env).toString().trim();
+		return { patch, tree };
+	} finally {
+		rmSync(index, { force: true });
+	}
 }
 
 /** Sections of a patch held as latin1 text (one char a byte). */
@@ -134,7 +157,8 @@ function applyAndCompare(
 	corpus: CorpusRepo,
 	dir: string,
 	state: PairState,
-	patch: string
+	patch: string,
+	want: string
 ): { applies: boolean; applyError?: string } {
 	const env = { ...process.env, GIT_INDEX_FILE: join(dir, 'apply-index') };
 	const run = (args: string[], input?: string) =>
@@ -146,9 +170,5 @@ function applyAndCompare(
 	}
 	const tree = run(['write-tree']).stdout.toString().trim();
 	rmSync(join(dir, 'apply-index'), { force: true });
-	const want = corpus
-		.git(['rev-parse', `${state.child}^{tree}`])
-		.toString()
-		.trim();
 	return tree === want ? { applies: true } : { applies: false, applyError: `tree ${tree}` };
 }

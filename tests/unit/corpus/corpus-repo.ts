@@ -30,12 +30,23 @@ export function corpusAvailable(name: string): boolean {
 	return existsSync(join(CORPUS_DIR, `${name}.bundle`));
 }
 
-export function gitIn(dir: string, args: string[], input?: string | Uint8Array): Buffer {
+export function gitIn(
+	dir: string,
+	args: string[],
+	input?: string | Uint8Array,
+	env: Record<string, string> = {}
+): Buffer {
 	const result = spawnSync('git', args, {
 		cwd: dir,
 		input,
 		maxBuffer: 1 << 30,
-		env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' }
+		env: {
+			...process.env,
+			GIT_CONFIG_NOSYSTEM: '1',
+			GIT_CONFIG_GLOBAL: '/dev/null',
+			LC_ALL: 'C',
+			...env
+		}
 	});
 	if (result.status !== 0) {
 		throw new Error(`git ${args.join(' ')} failed: ${result.stderr.toString()}`);

@@ -20,9 +20,21 @@ export function statRows(changes: FileChange[]): StatRow[] {
 		if (!stat.binary) {
 			return { name, added: stat.additions, deleted: stat.deletions, binary: false };
 		}
+		// A binary file renamed unchanged is plain `Bin`: git counts no bytes for same contents.
+		if (sameContent(change)) return { name, added: 0, deleted: 0, binary: true };
 		const added = change.after?.length ?? 0;
 		return { name, added, deleted: change.before?.length ?? 0, binary: true };
 	});
+}
+
+function sameContent(change: FileChange): boolean {
+	if (change.beforeOid !== undefined && change.afterOid !== undefined) {
+		return change.beforeOid === change.afterOid;
+	}
+	const { before, after } = change;
+	return (
+		!!before && !!after && before.length === after.length && before.every((b, i) => b === after[i])
+	);
 }
 
 export function formatStat(rows: StatRow[], totalWidth = 80): string {
