@@ -9,7 +9,11 @@ import { runAttempt } from '../../../src/lib/core/run/index.ts';
 import { createLiteSandbox } from '../../../src/lib/core/sandbox/index.ts';
 import { defaultSettings, settingsSecrets } from '../../../src/lib/core/store/index.ts';
 import type { EnvironmentRecord } from '../../../src/lib/core/store/index.ts';
-import { createLogMasker, type AttemptLogEntry } from '../../../src/lib/core/tasks/index.ts';
+import {
+	createLogMasker,
+	logEntryMasker,
+	type AttemptLogEntry
+} from '../../../src/lib/core/tasks/index.ts';
 import { startModelServer, type ModelServer } from '../../servers/model.ts';
 import { checkedOut } from '../environments/gated-checkout.ts';
 
@@ -117,5 +121,23 @@ describe('the attempt log, masked with Settings secrets', () => {
 		const entry: AttemptLogEntry = { kind: 'user', text: 'sk-settings-0123456789abcdef' };
 		expect(masker.push(entry)).toEqual([entry]);
 		expect(masker.end()).toEqual([]);
+	});
+});
+
+describe('logEntryMasker', () => {
+	it("masks whole stored entries read back, a picture's bytes left alone", () => {
+		const mask = logEntryMasker([API_KEY]);
+		// Bytes that happen to hold the key's base64 run: a mask would corrupt the picture.
+		const dataUrl = `data:image/png;base64,${Buffer.from(API_KEY).toString('base64')}`;
+		const image = { mediaType: 'image/png' as const, dataUrl, name: `${API_KEY}.png`, bytes: 28 };
+		const entries: AttemptLogEntry[] = [
+			{ kind: 'user', text: `use ${API_KEY}`, images: [image] },
+			{ kind: 'agent', event: { type: 'text_delta', turn: 1, delta: `key ${API_KEY} ok` } }
+		];
+		expect(entries.map(mask)).toEqual([
+			{ kind: 'user', text: 'use [secret]', images: [{ ...image, name: '[secret].png' }] },
+			{ kind: 'agent', event: { type: 'text_delta', turn: 1, delta: 'key [secret] ok' } }
+		]);
+		expect(logEntryMasker([])(entries[0]!)).toBe(entries[0]);
 	});
 });

@@ -9,7 +9,7 @@ export {
 	type StoredEntry
 } from './event-log.ts';
 export { isUrgentEntry, mergeLogEntries, type AttemptLogEntry } from './log-entry.ts';
-export { createLogMasker, type LogMasker } from './log-masker.ts';
+export { createLogMasker, logEntryMasker, type LogMasker } from './log-masker.ts';
 export { taskTitle } from './title.ts';
 export {
 	buildLogView,

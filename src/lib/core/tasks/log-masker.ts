@@ -48,6 +48,19 @@ export function createLogMasker(secrets: readonly string[]): LogMasker {
 	};
 }
 
+/**
+ * Whole entries masked, for a log read back: stored before a secret was saved in Settings, say.
+ * Streams are not joined here (a stored log holds them merged as they were flushed).
+ */
+export function logEntryMasker(
+	secrets: readonly string[]
+): (entry: AttemptLogEntry) => AttemptLogEntry {
+	const known = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+	if (known.length === 0) return (entry) => entry;
+	const mask = secretMasker(known);
+	return (entry) => maskEntry(entry, mask);
+}
+
 /** The streamed text of an entry and the stream it belongs to; null for any other entry. */
 function pieceOf(entry: AttemptLogEntry): { key: string; text: string } | null {
 	if (entry.kind === 'agent') {
@@ -87,12 +100,14 @@ function heldBack(text: string, forms: readonly string[]): number {
 
 /**
  * Every string in the entry masked (a status message, a tool's arguments and result, a notice,
- * a blocked URL). The user's pictures are left as they are: bytes, not text.
+ * a blocked URL). A picture's bytes (`dataUrl`) are left as they are: not text, and a mask
+ * would break them.
  */
 function maskEntry(entry: AttemptLogEntry, mask: (text: string) => string): AttemptLogEntry {
 	const walk = (value: unknown, key?: string): unknown => {
+		if (key === 'dataUrl') return value;
 		if (typeof value === 'string') return mask(value);
-		if (key === 'images' || value === null || typeof value !== 'object') return value;
+		if (value === null || typeof value !== 'object') return value;
 		if (Array.isArray(value)) return value.map((item) => walk(item));
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
 	};

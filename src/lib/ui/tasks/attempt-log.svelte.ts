@@ -1,4 +1,6 @@
-import { buildLogView, type AttemptLogEntry, type LogView } from '$lib/core/tasks';
+import { settingsRepo, settingsSecrets } from '$lib/core/store';
+import { buildLogView, logEntryMasker, type AttemptLogEntry, type LogView } from '$lib/core/tasks';
+import { appDb } from '../db';
 import { attemptsStore } from './attempts-store.svelte';
 
 /**
@@ -17,21 +19,26 @@ export class AttemptLog {
 	#reading: Promise<void> = Promise.resolve();
 	#frame = 0;
 	#unsubscribe: (() => void)[] = [];
+	/** Settings' secrets out of what is shown, also of logs stored before they were saved. */
+	#mask: (entry: AttemptLogEntry) => AttemptLogEntry = (entry) => entry;
 
 	async open(attemptId: string): Promise<void> {
 		this.close();
 		this.#attemptId = attemptId;
+		const settings = await settingsRepo(await appDb()).get();
+		if (this.#attemptId !== attemptId) return;
+		this.#mask = logEntryMasker(settingsSecrets(settings));
 		// Subscribe first: whatever arrives from now on is appended to what is read below.
 		const early: AttemptLogEntry[] = [];
 		let ready = false;
 		this.#unsubscribe = [
 			attemptsStore.subscribe(attemptId, (entry) =>
-				ready ? this.#push(entry) : early.push(entry)
+				ready ? this.#push(entry) : early.push(this.#mask(entry))
 			),
 			attemptsStore.onStored(attemptId, () => this.#readStored(attemptId))
 		];
 		const held = attemptsStore.liveEntries(attemptId);
-		if (held) this.#entries = [...held];
+		if (held) this.#entries = held.map(this.#mask);
 		else {
 			await this.#readStored(attemptId);
 			if (this.#attemptId !== attemptId) return;
@@ -62,7 +69,7 @@ export class AttemptLog {
 				const from = this.#nextSeq ?? 0;
 				const records = await attemptsStore.readLog(attemptId, from);
 				if (this.#attemptId !== attemptId) return;
-				const entries = records.map((numbered) => numbered.entry);
+				const entries = records.map((numbered) => this.#mask(numbered.entry));
 				this.#entries = from === 0 ? entries : [...this.#entries, ...entries];
 				this.#nextSeq = (records.at(-1)?.seq ?? from - 1) + 1;
 				if (this.loaded) this.#render();
@@ -72,7 +79,7 @@ export class AttemptLog {
 	}
 
 	#push(entry: AttemptLogEntry) {
-		this.#entries.push(entry);
+		this.#entries.push(this.#mask(entry));
 		// Merged on the way to the store, so the stored numbering no longer matches #entries.
 		this.#nextSeq = undefined;
 		this.#render();
