@@ -1,3 +1,5 @@
+import type { CommitInfo } from './commit-info.ts';
+
 /** A git file mode Patchbay materialises: regular, executable, symlink. */
 export type BlobMode = '100644' | '100755' | '120000';
 
@@ -18,6 +20,8 @@ export type Baseline = {
 	entries: BaselineEntry[];
 	/** Listed in the tree but not in the sandbox: submodules, and files over the size limit. */
 	skipped: SkippedEntry[];
+	/** The commit's message, author and committer, where the checkout learnt them. */
+	commitInfo?: CommitInfo;
 };
 
 export type CheckoutProgress = {

@@ -8,6 +8,7 @@ import {
 	createLiteSandbox,
 	createWebContainerSandbox,
 	liteCommands,
+	type GitRepoOptions,
 	type NetworkState,
 	type Sandbox
 } from '$lib/core/sandbox';
@@ -40,12 +41,25 @@ function baselineReader(checkedOut: CheckedOut) {
 	};
 }
 
+/**
+ * What the sandbox's `git` knows of the repository: the baseline, its blobs, and the commit's
+ * message, author and committer where the checkout learnt them, so `git log`/`git show` print
+ * the commit as git does (without them it shows only the ids).
+ */
+function gitOptions(checkedOut: CheckedOut): GitRepoOptions {
+	const { baseline } = checkedOut;
+	return {
+		baseline,
+		readBaseline: baselineReader(checkedOut),
+		...(baseline.commitInfo ? { commitInfo: baseline.commitInfo } : {})
+	};
+}
+
 function lite(attemptId: string, wiring: SandboxWiring): Sandbox {
 	const root = `/work/${attemptId}`;
-	const { baseline } = wiring.checkedOut;
 	return createLiteSandbox({
 		root,
-		commands: liteCommands({ baseline, root, readBaseline: baselineReader(wiring.checkedOut) }),
+		commands: liteCommands({ ...gitOptions(wiring.checkedOut), root }),
 		// Through the network worker: the page itself may reach only the configured endpoints.
 		fetch: createLiteNetwork({
 			state: wiring.network,
@@ -74,10 +88,7 @@ export async function createSandbox(
 			{},
 			{
 				network: { state: wiring.network, onAudit: wiring.onAudit },
-				git: {
-					baseline: wiring.checkedOut.baseline,
-					readBaseline: baselineReader(wiring.checkedOut)
-				}
+				git: gitOptions(wiring.checkedOut)
 			}
 		);
 		return { sandbox };

@@ -5,7 +5,7 @@ import { abbrevFor } from './abbrev.ts';
 import type { GitContext } from './types.ts';
 
 export type Pretty =
-	| { kind: 'medium' | 'short' | 'oneline' }
+	| { kind: 'medium' | 'short' | 'full' | 'fuller' | 'oneline' }
 	/** `terminator`: tformat (a newline after each commit) rather than format (between). */
 	| { kind: 'format'; template: string; terminator: boolean };
 
@@ -21,11 +21,23 @@ type CommitView = {
 	name: string;
 	email: string;
 	date: GitDate | null;
+	committerName: string;
+	committerEmail: string;
+	committerDate: GitDate | null;
 };
+
+/** `Name <email>` split as git's split_ident_line reads it; a bare name has no email. */
+function person(ident: string | undefined): { name: string; email: string } {
+	const match = /^(.*?)\s*<([^>]*)>\s*$/.exec(ident ?? '');
+	return match ? { name: match[1]!, email: match[2]! } : { name: ident ?? '', email: '' };
+}
 
 export function commitView(repo: GitContext['repo']): CommitView {
 	const info = repo.commitInfo;
-	const author = /^(.*?)\s*<([^>]*)>\s*$/.exec(info?.author ?? '');
+	const author = person(info?.author);
+	// A checkout that knows only the author: the committer is taken to be the same.
+	const committer = info?.committer ? person(info.committer) : author;
+	const date = info?.date ? parseGitDate(info.date) : null;
 	const abbrev = abbrevFor(repo.baseline);
 	return {
 		sha: repo.baseline.commit,
@@ -34,9 +46,12 @@ export function commitView(repo: GitContext['repo']): CommitView {
 		shortTree: abbrev.short(repo.baseline.tree),
 		branch: repo.baseline.branch,
 		message: info?.message ?? '',
-		name: author ? author[1]! : (info?.author ?? ''),
-		email: author ? author[2]! : '',
-		date: info?.date ? parseGitDate(info.date) : null
+		name: author.name,
+		email: author.email,
+		date,
+		committerName: committer.name,
+		committerEmail: committer.email,
+		committerDate: info?.committerDate ? parseGitDate(info.committerDate) : date
 	};
 }
 
@@ -53,15 +68,36 @@ export function formatCommit(view: CommitView, options: FormatOptions): string {
 			return pretty.terminator ? `${text}\n` : text;
 		}
 		default: {
-			const lines = [`commit ${view.sha}${decoration}`];
-			if (view.name || view.email) lines.push(`Author: ${view.name} <${view.email}>`);
-			if (pretty.kind === 'medium' && view.date) {
-				lines.push(`Date:   ${formatGitDate(view.date, options.date)}`);
-			}
+			const lines = [`commit ${view.sha}${decoration}`, ...people(view, pretty.kind, options)];
 			const message = messageLines(view.message, pretty.kind === 'short');
 			if (message.length) lines.push('', ...message.map((line) => `    ${line}`));
 			return `${lines.join('\n')}\n`;
 		}
+	}
+}
+
+/** The header lines under `commit` (pretty.c's pp_header): who, and when for medium and fuller. */
+function people(view: CommitView, kind: string, options: FormatOptions): string[] {
+	if (!view.name && !view.email) return [];
+	const author = `${view.name} <${view.email}>`;
+	const committer = `${view.committerName} <${view.committerEmail}>`;
+	const when = (date: GitDate | null) => (date ? formatGitDate(date, options.date) : '');
+	switch (kind) {
+		case 'medium':
+			return view.date
+				? [`Author: ${author}`, `Date:   ${when(view.date)}`]
+				: [`Author: ${author}`];
+		case 'full':
+			return [`Author: ${author}`, `Commit: ${committer}`];
+		case 'fuller':
+			return [
+				`Author:     ${author}`,
+				`AuthorDate: ${when(view.date)}`,
+				`Commit:     ${committer}`,
+				`CommitDate: ${when(view.committerDate)}`
+			];
+		default:
+			return [`Author: ${author}`];
 	}
 }
 
@@ -112,6 +148,7 @@ function bodyOf(message: string): string {
 
 function expand(template: string, view: CommitView, style: DateStyle): string {
 	const date = (s: DateStyle) => (view.date ? formatGitDate(view.date, s) : '');
+	const cdate = (s: DateStyle) => (view.committerDate ? formatGitDate(view.committerDate, s) : '');
 	const fields: Record<string, () => string> = {
 		H: () => view.sha,
 		h: () => view.shortSha,
@@ -133,15 +170,14 @@ function expand(template: string, view: CommitView, style: DateStyle): string {
 		ai: () => date('iso'),
 		at: () => date('unix'),
 		as: () => date('short'),
-		cn: () => view.name,
-		ce: () => view.email,
-		cd: () => date(style),
-		cI: () => date('iso-strict'),
-		ci: () => date('iso'),
-		ct: () => date('unix'),
-		cs: () => date('short')
+		cn: () => view.committerName,
+		ce: () => view.committerEmail,
+		cd: () => cdate(style),
+		cI: () => cdate('iso-strict'),
+		ci: () => cdate('iso'),
+		ct: () => cdate('unix'),
+		cs: () => cdate('short')
 	};
-	// Committer fields repeat the author's: the checkout does not record a separate committer.
 	return template.replace(/%(a[neditIs]|c[neditIs]|[HhTtPpsbBnDd%])/g, (all, key: string) =>
 		fields[key] ? fields[key]() : all
 	);

@@ -116,8 +116,8 @@ function prettyOf(parsed: ParsedArgs): Pretty {
 
 function named(name: string): Pretty | null {
 	if (name === 'oneline') return { kind: 'oneline' };
-	if (name === 'short') return { kind: 'short' };
-	// full and fuller add a committer, who is the author here.
-	if (['medium', 'full', 'fuller'].includes(name)) return { kind: 'medium' };
+	if (name === 'short' || name === 'medium' || name === 'full' || name === 'fuller') {
+		return { kind: name };
+	}
 	return null;
 }

@@ -1,17 +1,11 @@
 // What the sandbox's `git` knows about the repository, and the shape every subcommand shares.
 import type { IFileSystem } from 'just-bash';
 import type { DetectOptions, FileChange, ReadBaseline } from '../../diff/index.ts';
+import type { CommitInfo } from '../../git/commit-info.ts';
 import type { Baseline } from '../../git/index.ts';
 
-/** The baseline commit's metadata, when the checkout knows it (a shallow checkout may not). */
-export type CommitInfo = {
-	/** The whole message: subject, blank line, body. */
-	message: string;
-	/** `Name <email>`. */
-	author?: string;
-	/** ISO 8601 with the author's offset, e.g. `2024-05-01T12:00:00+02:00`. */
-	date?: string;
-};
+/** The baseline commit's message, author and committer (core/git/commit-info.ts). */
+export type { CommitInfo };
 
 export type GitRepoOptions = {
 	baseline: Baseline;
