@@ -1,17 +1,22 @@
 // Gitea API v1 issues for the peer: `GET /repos/{owner}/{repo}/issues/{index}` and its
 // `/comments`, from the issues a test seeded beside the repo (issue-file.ts). A token the peer
-// does not know is refused, as by the rest of its API.
+// does not know is refused, as by the rest of its API. Bodies `satisfies` IssueReply,
+// CommentReply and ErrorReply (./shapes.ts, typed against gitea-js and forgejo-ts).
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { readIssues } from '../issue-file.ts';
 import type { GiteaState, Reply } from './routes.ts';
+import type { CommentReply, ErrorReply, IssueReply, UserReply } from './shapes.ts';
 
 const ISSUE =
 	/^\/api\/v1\/repos\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/issues\/(\d+)(\/comments)?$/;
 
-const fail = (status: number, message: string): Reply => ({ status, json: { message } });
-const user = (login: string) => ({ id: 1, login, username: login });
+const fail = (status: number, message: string): Reply => ({
+	status,
+	json: { message } satisfies ErrorReply
+});
+const user = (login: string) => ({ id: 1, login, username: login }) satisfies UserReply;
 
 /** The reply to an issue request, or null for any other path. */
 export async function serveGiteaIssue(
@@ -36,11 +41,14 @@ export async function serveGiteaIssue(
 			status: 200,
 			json: issue.comments
 				.filter((comment) => !comment.system)
-				.map((comment, index) => ({
-					id: index + 1,
-					body: comment.body,
-					user: user(comment.author)
-				}))
+				.map(
+					(comment, index) =>
+						({
+							id: index + 1,
+							body: comment.body,
+							user: user(comment.author)
+						}) satisfies CommentReply
+				)
 		};
 	return {
 		status: 200,
@@ -53,6 +61,6 @@ export async function serveGiteaIssue(
 			state: 'open',
 			html_url: `${state.url}/${owner}/${name}/issues/${issue.number}`,
 			pull_request: null
-		}
+		} satisfies IssueReply
 	};
 }

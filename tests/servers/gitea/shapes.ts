@@ -5,6 +5,8 @@
 // tests/unit/servers/gitea-shapes.test.ts checks what they answer.
 import type {
 	ApiError,
+	IssueGetCommentsResponses,
+	IssueGetIssueResponses,
 	RepoCreatePullRequestResponses,
 	RepoEditPullRequestResponses,
 	RepoGetBranchResponses,
@@ -36,6 +38,11 @@ export type GiteaPullRequest = Answer<Gitea['repos']['repoCreatePullRequest']> &
 	RepoListPullRequestsResponses[200][number];
 /** GET /user (`userGetCurrent`). */
 export type GiteaUser = Answer<Gitea['user']['userGetCurrent']> & UserGetCurrentResponses[200];
+/** GET /repos/{owner}/{repo}/issues/{index} (`issueGetIssue`). */
+export type GiteaIssue = Answer<Gitea['repos']['issueGetIssue']> & IssueGetIssueResponses[200];
+/** One of GET /repos/{owner}/{repo}/issues/{index}/comments (`issueGetComments`). */
+export type GiteaComment = Answer<Gitea['repos']['issueGetComments']>[number] &
+	IssueGetCommentsResponses[200][number];
 type Head = NonNullable<GiteaPullRequest['head']>;
 type Owner = NonNullable<GiteaRepository['owner']>;
 type Commit = NonNullable<GiteaBranch['commit']>;
@@ -64,5 +71,19 @@ export type UserReply = Sends<
 	}
 >;
 
-/** Gitea's error body (`APIError`; Forgejo's `ApiError`). */
-export type ErrorReply = Sends<APIError & ApiError, 'message' | 'url'>;
+export type IssueReply = Sends<
+	GiteaIssue,
+	'id' | 'number' | 'title' | 'body' | 'state' | 'html_url',
+	{
+		user: UserReply;
+		/** Both types say a PullRequestMeta or nothing; Gitea writes null for an issue that is
+		 * not a pull request (a nil pointer), so they are behind on its nullability. */
+		pull_request: GiteaIssue['pull_request'] | null;
+	}
+>;
+
+export type CommentReply = Sends<GiteaComment, 'id' | 'body', { user: UserReply }>;
+
+type GiteaError = APIError & ApiError;
+/** Gitea's error body (`APIError`; Forgejo's `ApiError`): a message, and the swagger's URL. */
+export type ErrorReply = Sends<GiteaError, 'message'> & Partial<Sends<GiteaError, 'url'>>;

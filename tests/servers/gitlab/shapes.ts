@@ -7,6 +7,8 @@ import type {
 	CommitDiffSchema,
 	CommitSchema,
 	CondensedNamespaceSchema,
+	IssueNoteSchema,
+	IssueSchema,
 	MergeRequestSchema,
 	MetadataSchema,
 	PersonalAccessTokenSchema,
@@ -144,6 +146,23 @@ export type MergeRequestReply = Sends<
 	| 'work_in_progress'
 	| 'web_url',
 	{ author: Sends<SimpleUserSchema, 'username'> }
+>;
+
+/** A user as GitLab embeds one (an issue's or a note's author). */
+export type AuthorReply = Sends<SimpleUserSchema, 'id' | 'username' | 'name' | 'state'>;
+
+/** `Issues.show` (GET /projects/:id/issues/:iid): IssueSchema. */
+export type IssueReply = Sends<
+	IssueSchema,
+	'id' | 'iid' | 'project_id' | 'title' | 'description' | 'state' | 'web_url',
+	{ author: AuthorReply }
+>;
+
+/** One of `IssueNotes.all` (GET /projects/:id/issues/:iid/notes): IssueNoteSchema. */
+export type NoteReply = Sends<
+	IssueNoteSchema,
+	'id' | 'body' | 'system' | 'noteable_type',
+	{ author: AuthorReply }
 >;
 
 /** `Users.showCurrentUser` (GET /user): UserSchema. */

@@ -1,10 +1,11 @@
 // The Gitea peer's answers held to what Patchbay reads and to the published descriptions of API
 // v1: Gitea's swagger (gitea-js) and Forgejo's (@llamaduck/forgejo-ts). The app's own code drives
-// the peer (lookup, branch heads, a pull request opened then updated, token check, a 404, a
-// missing scope); every answer is recorded and checked against the shape of its endpoint. At
+// the peer (lookup, branch heads, a pull request opened then updated, token check, an issue and
+// its comments, a 404, a missing scope); every answer is recorded and checked against the shape of its endpoint. At
 // compile time each shape agrees with both published types, and the app's types with all three.
 // (Pushes go over smart HTTP, not this API.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { forgeFor, forgeRepoFor, type Forge } from '../../../src/lib/core/forge/index.ts';
 import type {
 	GiteaBranch as AppBranch,
@@ -12,12 +13,16 @@ import type {
 	GiteaRepo as AppRepo
 } from '../../../src/lib/core/forge/gitea/repo-api.ts';
 import { parseRepoInput } from '../../../src/lib/core/git/index.ts';
+import { parseForgeIssueRef, readForgeIssue } from '../../../src/lib/core/issues/forge-issue.ts';
 import type {
 	GiteaBranch,
+	GiteaComment,
+	GiteaIssue,
 	GiteaPullRequest,
 	GiteaRepository,
 	GiteaUser
 } from '../../servers/gitea/shapes.ts';
+import { seedIssue } from '../../servers/issue-file.ts';
 import type { Sure } from '../../servers/published-shape.ts';
 import { READ_TOKEN, startForgePeers, TOKEN, type ForgePeers } from '../forge/peers.ts';
 import type { Agrees } from './agrees.ts';
@@ -41,6 +46,9 @@ const pull = s.object({
 	base: s.object({ ref: s.string })
 });
 const user = s.object({ login: s.string });
+// forge/gitea/issue.ts reads these (its types are its own: body and user may be null there).
+const issue = s.object({ title: s.string, body: s.string, user: s.object({ login: s.string }) });
+const comment = s.object({ body: s.string, user: s.object({ login: s.string }) });
 /** What rest-client's messageOf and gitea/errors.ts read (APIError's `message`). */
 const error = s.object({ message: s.string });
 
@@ -54,6 +62,8 @@ const agreements = [
 	true satisfies Agrees<I<typeof branch>, Published<GiteaBranch>>,
 	true satisfies Agrees<I<typeof pull>, Published<GiteaPullRequest>>,
 	true satisfies Agrees<I<typeof user>, Published<GiteaUser>>,
+	true satisfies Agrees<I<typeof issue>, Published<GiteaIssue>>,
+	true satisfies Agrees<I<typeof comment>, Published<GiteaComment>>,
 	true satisfies Agrees<AppRepo, I<typeof repository>>,
 	true satisfies Agrees<AppBranch, I<typeof branch>>,
 	true satisfies Agrees<AppPull, I<typeof pull>>,
@@ -71,7 +81,9 @@ const endpoints: Endpoint[] = [
 	{ name: 'pulls', method: 'GET', path: at('/pulls'), shape: s.array(pull) },
 	{ name: 'open pull', method: 'POST', path: at('/pulls'), shape: pull },
 	{ name: 'update pull', method: 'PATCH', path: at('/pulls/\\d+'), shape: pull },
-	{ name: 'user', method: 'GET', path: /^\/user$/, shape: user }
+	{ name: 'user', method: 'GET', path: /^\/user$/, shape: user },
+	{ name: 'issue', method: 'GET', path: at('/issues/\\d+'), shape: issue },
+	{ name: 'comments', method: 'GET', path: at('/issues/\\d+/comments'), shape: s.array(comment) }
 ];
 
 let peers: ForgePeers;
@@ -86,14 +98,19 @@ afterAll(async () => {
 	await peers.stop();
 });
 
-function gitea(path: string, token = TOKEN): Forge {
+function credentialsFor(token: string): Credentials {
+	const host = new URL(peers.gitea.url).host;
+	return {
+		github: { apiBase: 'https://api.github.com', token: '' },
+		gitHosts: [{ host, username: '', token, proxyMayCarry: false }]
+	};
+}
+
+async function gitea(path: string, token = TOKEN): Promise<Forge> {
 	const host = new URL(peers.gitea.url).host;
 	const ref = parseRepoInput(`${peers.gitea.url}/${path}`, 'https://api.github.com').ref;
-	const forge = forgeFor(forgeRepoFor(ref, [{ host, kind: 'gitea' }]), {
-		credentials: {
-			github: { apiBase: 'https://api.github.com', token: '' },
-			gitHosts: [{ host, username: '', token, proxyMayCarry: false }]
-		}
+	const forge = await forgeFor(forgeRepoFor(ref, [{ host, kind: 'gitea' }]), {
+		credentials: credentialsFor(token)
 	});
 	if (!forge) throw new Error('no Gitea forge');
 	return forge;
@@ -107,7 +124,7 @@ describe('Gitea peer answers, as the app reads them and Gitea and Forgejo publis
 	it('answers every endpoint the app calls in the shape the app reads', async () => {
 		const copy = await peers.fresh('exec-and-symlink', 'shapes');
 		copy.git('branch', 'patchbay/edit', 'main');
-		const forge = gitea(copy.path);
+		const forge = await gitea(copy.path);
 		expect(await forge.lookup()).toEqual({
 			defaultBranch: 'main',
 			branches: ['main', 'patchbay/edit'],
@@ -128,8 +145,27 @@ describe('Gitea peer answers, as the app reads them and Gitea and Forgejo publis
 			created: false
 		});
 		expect(await forge.checkToken!()).toEqual({ login: 'forgejo', scopes: null, missing: [] });
+		const number = await seedIssue(copy.gitDir, {
+			title: 'Crash on start',
+			body: 'It crashes.',
+			author: 'ada',
+			comments: [{ author: 'bob', body: 'Me too.' }]
+		});
+		const host = new URL(peers.gitea.url).host;
+		const address = `${peers.gitea.url}/${copy.path}/issues/${number}`;
+		const issueRef = parseForgeIssueRef(address, [{ host, kind: 'gitea' }]);
+		expect(await readForgeIssue(issueRef!, credentialsFor(TOKEN))).toEqual({
+			title: 'Crash on start',
+			body: 'It crashes.',
+			author: 'ada',
+			comments: [{ author: 'bob', body: 'Me too.' }]
+		});
 		await expect(
-			gitea(copy.path, READ_TOKEN).openChangeRequest!({ ...request, head: 'main', body: 'x' })
+			(await gitea(copy.path, READ_TOKEN)).openChangeRequest!({
+				...request,
+				head: 'main',
+				body: 'x'
+			})
 		).rejects.toMatchObject({ code: 'missing-scope' });
 
 		const { problems, seen } = checkAnswers(answers, endpoints, error);
@@ -142,7 +178,7 @@ describe('Gitea peer answers, as the app reads them and Gitea and Forgejo publis
 		const copy = await peers.fresh('exec-and-symlink', 'values');
 		copy.git('branch', 'patchbay/edit', 'main');
 		answers.length = 0;
-		const forge = gitea(copy.path);
+		const forge = await gitea(copy.path);
 		await forge.lookup();
 		await forge.openChangeRequest!({
 			head: 'patchbay/edit',

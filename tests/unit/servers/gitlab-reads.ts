@@ -6,6 +6,8 @@ import type {
 	BranchSchema,
 	CommitDiffSchema,
 	CommitSchema,
+	IssueNoteSchema,
+	IssueSchema,
 	MergeRequestSchema,
 	PersonalAccessTokenSchema,
 	ProjectSchema,
@@ -72,6 +74,17 @@ const mergeRequest = s.object({
 });
 const user = s.object({ username: s.string });
 const token = s.object({ scopes: s.array(s.string) });
+// forge/gitlab/issue.ts reads these (its types are its own: author may be null there).
+const issue = s.object({
+	title: s.string,
+	description: s.nullable(s.string),
+	author: s.object({ username: s.string })
+});
+const note = s.object({
+	body: s.string,
+	author: s.object({ username: s.string }),
+	system: s.boolean
+});
 /** What rest-client's messageOf and gitlab/errors.ts read: a message (GitLab sends a list for
  * some 409s), or OAuth's `error` with the missing `scope`. No published type covers it. */
 export const error = s.either(
@@ -100,6 +113,8 @@ export const agreements = [
 	true satisfies Agrees<I<typeof user>, UserSchema>,
 	// Optional in the type; the app treats a token answer without scopes as "scopes unknown".
 	true satisfies Agrees<I<typeof token>, PersonalAccessTokenSchema, 'scopes'>,
+	true satisfies Agrees<I<typeof issue>, IssueSchema>,
+	true satisfies Agrees<I<typeof note>, IssueNoteSchema>,
 	// The app's types against the shapes (every field it reads is checked at run time) ...
 	true satisfies Agrees<GitLabProject, I<typeof project>>,
 	true satisfies Agrees<GitLabBranch, I<typeof branch>>,
@@ -139,5 +154,7 @@ export const endpoints: Endpoint[] = [
 	{ name: 'open MR', method: 'POST', path: at('/merge_requests'), shape: mergeRequest },
 	{ name: 'update MR', method: 'PUT', path: at('/merge_requests/\\d+'), shape: mergeRequest },
 	{ name: 'user', method: 'GET', path: /^\/user$/, shape: user },
-	{ name: 'token', method: 'GET', path: /^\/personal_access_tokens\/self$/, shape: token }
+	{ name: 'token', method: 'GET', path: /^\/personal_access_tokens\/self$/, shape: token },
+	{ name: 'issue', method: 'GET', path: at('/issues/\\d+'), shape: issue },
+	{ name: 'notes', method: 'GET', path: at('/issues/\\d+/notes'), shape: s.array(note) }
 ];

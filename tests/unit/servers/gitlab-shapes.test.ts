@@ -1,9 +1,9 @@
 // The GitLab peer's answers held to what Patchbay reads and to GitLab's published types
 // (@gitbeaker/core; see gitlab-reads.ts). The app's own code drives the peer (lookup, checkout by
 // tree + raw blobs and by archive, listing, push and follow-up, rebase, merge request opened then
-// updated, token check, a 404 and a missing scope); every answer is recorded and checked against
-// the shape of its endpoint, so the app, the peer and the published description cannot drift
-// apart unnoticed.
+// updated, token check, an issue and its notes, a 404 and a missing scope); every answer is
+// recorded and checked against the shape of its endpoint, so the app, the peer and the published
+// description cannot drift apart unnoticed.
 import 'fake-indexeddb/auto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { checkout, forgeFor, forgeRepoFor } from '../../../src/lib/core/forge/index.ts';
 import { parseRepoInput } from '../../../src/lib/core/git/index.ts';
+import { parseForgeIssueRef, readForgeIssue } from '../../../src/lib/core/issues/forge-issue.ts';
 import { buildBareRepo } from '../../fixtures/build-repos.ts';
+import { seedIssue } from '../../servers/issue-file.ts';
 import { READ_TOKEN, startForgePeers, TOKEN, type ForgePeers } from '../forge/peers.ts';
 import { checkAnswers, recordAnswers, type Answer } from './forge-answers.ts';
 import { agreements, endpoints, error } from './gitlab-reads.ts';
@@ -39,10 +41,10 @@ function credentials(token: string): Credentials {
 	};
 }
 
-function gitlab(path: string, token = TOKEN) {
+async function gitlab(path: string, token = TOKEN) {
 	const host = new URL(peers.gitlab.url).host;
 	const ref = parseRepoInput(`${peers.gitlab.url}/${path}`, 'https://api.github.com').ref;
-	const forge = forgeFor(forgeRepoFor(ref, [{ host, kind: 'gitlab' }]), {
+	const forge = await forgeFor(forgeRepoFor(ref, [{ host, kind: 'gitlab' }]), {
 		credentials: credentials(token)
 	});
 	if (!forge) throw new Error('no GitLab forge');
@@ -70,7 +72,7 @@ describe('GitLab peer answers, as the app reads them and GitLab publishes them',
 
 	it('answers every endpoint the app calls in the shape the app reads', async () => {
 		const copy = await peers.fresh('exec-and-symlink', 'shapes/sub');
-		const forge = gitlab(copy.path);
+		const forge = await gitlab(copy.path);
 		expect(await forge.lookup()).toEqual({
 			defaultBranch: 'main',
 			branches: ['main'],
@@ -114,8 +116,26 @@ describe('GitLab peer answers, as the app reads them and GitLab publishes them',
 		await forge.openChangeRequest!({ ...request, body: 'Second' });
 		expect(await forge.checkToken!()).toEqual({ login: 'tanuki', scopes: ['api'], missing: [] });
 		expect(await forge.branchHead('no-such-branch')).toBeNull();
-		await expect(gitlab(copy.path, READ_TOKEN).push(options)).rejects.toMatchObject({
+		await expect((await gitlab(copy.path, READ_TOKEN)).push(options)).rejects.toMatchObject({
 			code: 'missing-scope'
+		});
+		const number = await seedIssue(copy.gitDir, {
+			title: 'Crash on start',
+			body: 'It crashes.',
+			author: 'ada',
+			comments: [
+				{ author: 'bob', body: 'Me too.' },
+				{ author: 'ada', body: 'changed the description', system: true }
+			]
+		});
+		const host = new URL(peers.gitlab.url).host;
+		const address = `${peers.gitlab.url}/${copy.path}/-/issues/${number}`;
+		const issueRef = parseForgeIssueRef(address, [{ host, kind: 'gitlab' }]);
+		expect(await readForgeIssue(issueRef!, credentials(TOKEN))).toEqual({
+			title: 'Crash on start',
+			body: 'It crashes.',
+			author: 'ada',
+			comments: [{ author: 'bob', body: 'Me too.' }]
 		});
 		// More than 100 blobs the store lacks: the checkout takes the repository archive.
 		const many: Record<string, string> = {};
@@ -133,7 +153,7 @@ describe('GitLab peer answers, as the app reads them and GitLab publishes them',
 	it('answers with the values git and the peer hold, for the fields the app reads', async () => {
 		const copy = await peers.fresh('exec-and-symlink', 'values/sub');
 		answers.length = 0;
-		const forge = gitlab(copy.path);
+		const forge = await gitlab(copy.path);
 		await forge.lookup();
 		await checkedOut(copy.path);
 		const body = (name: string) => {
