@@ -3,7 +3,7 @@
 // `git add -A` stores, section by section, and whether `git apply` of the exported patch
 // rebuilds that tree (the child's, unless .gitattributes converts a file).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
 import { bash } from '../sandbox/commands/fixture.ts';
@@ -14,9 +14,10 @@ import type { PairState } from './pair-state.ts';
 /** What the agent types, and (where the sandbox's spelling differs) what git is given. */
 export type Probe = { command: string; real?: string };
 
-/** Every change handed in, as `git add -A; git diff --cached` shows it, in a throwaway index. */
+/** Every change handed in, as `git add -A; git diff --cached` shows it, in a throwaway index
+ * (its date kept: see stagedAll). */
 const staged = (args: string) =>
-	'cp .git/index .git/index.all && export GIT_INDEX_FILE=.git/index.all && git add -A && ' +
+	'cp -p .git/index .git/index.all && export GIT_INDEX_FILE=.git/index.all && git add -A && ' +
 	`git diff --cached ${args}; code=$?; rm -f .git/index.all; exit $code`;
 
 export const PROBES: Probe[] = [
@@ -120,6 +121,10 @@ export function patchChecker(corpus: CorpusRepo) {
 function stagedAll(state: PairState): { patch: Buffer; tree: string } {
 	const index = join(state.dir, '.git', 'index.all');
 	copyFileSync(join(state.dir, '.git', 'index'), index);
+	// Its date too: a copy dated now would make every file written this second "racily clean"
+	// and so re-hashed (see pair-state.ts).
+	const { atime, mtime } = statSync(join(state.dir, '.git', 'index'));
+	utimesSync(index, atime, mtime);
 	try {
 		const env = { GIT_INDEX_FILE: index };
 		gitIn(state.dir, ['add', '-A'], undefined, env);

@@ -1,9 +1,9 @@
 // One commit pair as an agent would leave it: the parent checked out (a depth-1 clone, as
-// Patchbay's snapshot is) with the child's files in the working tree, twice over — a real git
-// repository and a Lite sandbox whose baseline is the parent.
+// Patchbay's snapshot is) with the child's changes written into the working tree, twice over —
+// a real git repository and a Lite sandbox whose baseline is the parent.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SandboxFile } from '../../../src/lib/core/diff/index.ts';
 import type { Baseline } from '../../../src/lib/core/git/index.ts';
 import {
@@ -40,9 +40,7 @@ export function pairBuilder(corpus: CorpusRepo) {
 		gitIn(dir, ['index-pack', '--stdin'], pack);
 		gitIn(dir, ['update-ref', 'refs/heads/main', parent]);
 		writeFileSync(join(dir, '.git/shallow'), `${parent}\n`);
-		checkoutFiles(corpus, child, dir);
-		gitIn(dir, ['read-tree', parent]);
-		spawnSync('git', ['update-index', '-q', '--refresh'], { cwd: dir });
+		cloneThenEdit(corpus, dir, parent, child);
 
 		const rows = corpus.tree(parent);
 		const baseline: Baseline = {
@@ -88,15 +86,50 @@ function resetRepo(dir: string): void {
 	rmSync(join(dir, '.git/index'), { force: true });
 }
 
-/** Writes a commit's files into `dir` (symlinks and exec bits as git writes them). */
-export function checkoutFiles(corpus: CorpusRepo, commit: string, dir: string): void {
-	const index = join(dir, '.git/corpus-index');
-	const env = { GIT_INDEX_FILE: index };
-	const run = (args: string[]) => {
-		const result = spawnSync('git', args, { cwd: corpus.dir, env: { ...process.env, ...env } });
-		if (result.status !== 0) throw new Error(result.stderr.toString());
-	};
-	run(['read-tree', commit]);
-	run([`--work-tree=${dir}`, 'checkout-index', '-a', '-f']);
-	rmSync(index, { force: true });
+/**
+ * The parent checked out as a clone does it (files written from the blobs, their stat data in
+ * the index, so git never re-hashes them), then the child's changes written over it as an agent
+ * would: only the files that differ. A file left untouched is unchanged to git even where
+ * .gitattributes would convert it (chalk's PNGs under `* text eol=lf`); a touched one is hashed
+ * after conversion. The index is dated ahead so that no file written in the same second as it
+ * counts as "racily clean" (git would then re-hash it).
+ */
+function cloneThenEdit(corpus: CorpusRepo, dir: string, parent: string, child: string): void {
+	const index = join(dir, '.git/index');
+	gitIn(dir, ['read-tree', parent]);
+	dateAhead(index);
+	gitIn(dir, ['checkout-index', '-a', '-f', '-u']);
+	const before = new Map(corpus.tree(parent).map((row) => [row.path, row]));
+	const after = corpus.tree(child).filter((row) => row.mode !== '160000');
+	const kept = new Set(after.map((row) => row.path));
+	const touched = new Date(Date.now() + 30_000);
+	for (const row of before.values()) {
+		if (!kept.has(row.path)) rmSync(join(dir, row.path), { recursive: true, force: true });
+	}
+	for (const row of after) {
+		const old = before.get(row.path);
+		if (old && old.oid === row.oid && old.mode === row.mode) continue;
+		const target = join(dir, row.path);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(dirname(target), { recursive: true });
+		const bytes = corpus.blob(row.oid);
+		if (row.mode === '120000') symlinkSync(Buffer.from(bytes).toString(), target);
+		else {
+			writeFileSync(target, bytes, { mode: row.mode === '100755' ? 0o755 : 0o644 });
+			// A different mtime, so git sees the edit even where the size and the recycled inode
+			// are the same within the second (git compares whole seconds; the index is dated
+			// ahead, so its "racily clean" check no longer catches it).
+			utimesSync(target, touched, touched);
+		}
+	}
+	// Touched files whose converted content is the index's are clean again, as `git status`
+	// finds them after its own refresh.
+	dateAhead(index);
+	spawnSync('git', ['update-index', '-q', '--refresh'], { cwd: dir });
+	dateAhead(index);
+}
+
+function dateAhead(path: string): void {
+	const later = new Date(Date.now() + 60_000);
+	utimesSync(path, later, later);
 }

@@ -1,9 +1,11 @@
 // .gitattributes matching and the line-ending clean conversion against the real git: each case
 // commits a baseline, changes the working tree, and compares (1) `git check-attr` with the
-// matcher and (2) the blob ids `git add -A` stores (every file re-hashed, as after a fresh
-// read-tree) with the ones detectChanges computes, for every path.
+// matcher, (2) the tracked files `git diff` finds changed and (3) the blob ids `git add -A`
+// stores with the ones detectChanges computes, for every path. As in a clone, a file left as
+// committed is not touched, so not re-hashed (chalk's PNGs committed with CRLF under
+// `* text eol=lf` stay unchanged); a rewritten one is hashed after its conversion.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -50,9 +52,16 @@ const CASES: Case[] = [
 		base: [
 			file('.gitattributes', '* text eol=lf\n'),
 			file('logo.png', PNG_LIKE),
+			file('rewritten.png', `${PNG_LIKE}old`),
 			file('a.txt', 'a\n')
 		],
-		write: [file('a.txt', CRLF_TEXT), file('b.txt', MIXED), file('c.txt', LONE_CR)]
+		write: [
+			file('a.txt', CRLF_TEXT),
+			file('b.txt', MIXED),
+			file('c.txt', LONE_CR),
+			// Rewritten, so hashed after conversion: git stores it with LF, a different blob.
+			file('rewritten.png', PNG_LIKE)
+		]
 	},
 	{
 		name: '* text=auto: heuristic and safer autocrlf',
@@ -132,14 +141,21 @@ describe.each(CASES)('$name', (testCase) => {
 	afterAll(() => removeDir(dir));
 	const setup = () => {
 		git(dir, ['init', '-q', '-b', 'main']);
-		// Committed byte for byte: no attribute file yet when the files are added.
+		// Committed byte for byte (no conversion), as a repository can hold files committed before
+		// its attributes; then checked out as a clone does, stat data in the index.
 		writeTree(dir, testCase.base);
-		git(dir, ['-c', 'core.autocrlf=false', 'add', '-A']);
+		for (const { path } of testCase.base) {
+			const oid = git(dir, ['hash-object', '-w', '--no-filters', '--', path]).trim();
+			git(dir, ['update-index', '--add', '--cacheinfo', `100644,${oid},${path}`]);
+		}
 		git(dir, ['commit', '-q', '-m', 'base', '--no-verify']);
+		git(dir, ['checkout-index', '-a', '-f', '-u']);
 		for (const path of testCase.remove ?? []) rmSync(join(dir, path));
 		writeTree(dir, testCase.write);
-		// A fresh index with no stat data, so `add -A` hashes every file, as the sandbox does.
-		git(dir, ['read-tree', 'HEAD']);
+		// As in a clone: the index's stat data says which files were touched since the commit
+		// (only those are hashed, converted); dated ahead so no untouched file counts as racy.
+		const later = new Date(Date.now() + 60_000);
+		utimesSync(join(dir, '.git/index'), later, later);
 	};
 	setup();
 	const paths = readTree(dir).map((f) => f.path);

@@ -72,7 +72,6 @@ export async function detectChanges(
 	const present = listing.filter(
 		(entry) => tracked.has(entry.path) || !matcher.isIgnored(entry.path)
 	);
-	// What git hashes is the file after its clean conversion (.gitattributes line endings).
 	const clean = await loadCleaner(listing, read, tracked, readBaseline);
 	const scanned = await mapLimit(
 		present,
@@ -104,12 +103,16 @@ async function scan(
 		const statKnown = base.size !== undefined && base.mtimeMs !== undefined;
 		if (statKnown && entry.size === base.size && entry.mtimeMs === base.mtimeMs) return null;
 	}
-	let bytes = await read(entry.path);
-	// A file the sandbox knows by its blob id is that blob, as git's index would have it.
-	if (clean && entry.oid === undefined && entry.mode !== '120000') {
-		bytes = await clean(entry.path, bytes);
-	}
-	const oid = entry.oid ?? (await hashBlob(bytes));
+	const raw = await read(entry.path);
+	let oid = entry.oid ?? (await hashBlob(raw));
+	if (base && base.oid === oid && base.mode === entry.mode) return null;
+	// git hashes a touched file after its clean conversion (.gitattributes line endings). A file
+	// still byte for byte as checked out is not touched: a clone's index says so by its stat data.
+	const bytes =
+		clean && entry.oid === undefined && entry.mode !== '120000'
+			? await clean(entry.path, raw)
+			: raw;
+	if (bytes !== raw) oid = await hashBlob(bytes);
 	if (base && base.oid === oid && base.mode === entry.mode) return null;
 	return { path: entry.path, mode: entry.mode, oid, bytes };
 }
