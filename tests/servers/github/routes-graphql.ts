@@ -1,5 +1,5 @@
 // POST /graphql, for one query shape only: blob contents at a commit, many files per request, as
-// the checkout asks for them (core/git/github-graphql.ts):
+// the checkout asks for them (core/forge/github/graphql.ts):
 //   query { repository(owner: "o", name: "r") {
 //     f0: object(expression: "<commit>:<path>") { ... on Blob { text byteSize isBinary } } … } }
 // Anything else is answered with a GraphQL error, as GitHub answers a query it cannot parse.

@@ -2,7 +2,7 @@
 // URL) and Octokit (which adds the token everywhere; the client's fetch drops it where
 // credentialFor does not give it).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';
+import { createGitHubReader } from '../../../src/lib/core/forge/github/reader.ts';
 import { checkGitHubToken } from '../../../src/lib/core/github/check-token.ts';
 import { createGitHubClient } from '../../../src/lib/core/github/client.ts';
 

@@ -1,7 +1,10 @@
 // The environment test's checkout line: each figure once, whichever message the checkout sent.
 import { describe, expect, it } from 'vitest';
 import type { CheckoutProgress } from '../../../src/lib/core/git/index.ts';
-import { requestCountMessage, slowDownMessage } from '../../../src/lib/core/git/snapshot-github.ts';
+import {
+	requestCountMessage,
+	slowDownMessage
+} from '../../../src/lib/core/forge/github/snapshot.ts';
 import { progressLine } from '../../../src/lib/ui/environments/progress-line.ts';
 
 const at = (progress: Partial<CheckoutProgress>): CheckoutProgress => ({

@@ -11,7 +11,7 @@ import type { FixtureCopy } from './peers.ts';
 
 export type ForgeUnderTest = {
 	/** A forge for the repository at `path` (`owner/repo` or `group/sub/repo`). */
-	forgeAt(path: string): Forge;
+	forgeAt(path: string): Promise<Forge>;
 	fresh(fixture: string): Promise<FixtureCopy>;
 	/** The change requests the peer holds for `copy`: title, body, head, base. */
 	changeRequests(
@@ -78,7 +78,7 @@ export function forgeContract(
 	describe(`forge contract: ${name}`, () => {
 		it('looks a repository up and reads its branches', async () => {
 			const copy = await under().fresh('exec-and-symlink');
-			const forge = under().forgeAt(copy.path);
+			const forge = await under().forgeAt(copy.path);
 			// Plain git's ref listing cannot tell whether a repository is private (null).
 			expect(await forge.lookup()).toEqual({
 				defaultBranch: 'main',
@@ -110,12 +110,12 @@ export function forgeContract(
 			);
 			expect(listed.files).toEqual(new Map(asked.map((p) => [p, want.files.get(p)!.data])));
 			// Where the forge lists, the whole checkout is left for later; elsewhere it is the listing.
-			expect(listed.checkedOut).toBe(!under().forgeAt(copy.path).listing);
+			expect(listed.checkedOut).toBe(!(await under().forgeAt(copy.path)).listing);
 		});
 
 		it('pushes every kind of change as one branch, and a retry finds it instead of a duplicate', async () => {
 			const copy = await under().fresh('exec-and-symlink');
-			const forge = under().forgeAt(copy.path);
+			const forge = await under().forgeAt(copy.path);
 			const changes = allKinds(copy);
 			const options = { baseline: copy.baseline, changes, branch: { title: message }, message };
 			const first = await forge.push(options);
@@ -140,7 +140,7 @@ export function forgeContract(
 
 		it("fast-forwards the attempt's branch after a follow-up, putting back what it no longer changes", async () => {
 			const copy = await under().fresh('exec-and-symlink');
-			const forge = under().forgeAt(copy.path);
+			const forge = await under().forgeAt(copy.path);
 			const first = await forge.push({
 				baseline: copy.baseline,
 				changes: allKinds(copy),
@@ -173,7 +173,7 @@ export function forgeContract(
 			'opens one change request and updates it on the next call',
 			async () => {
 				const copy = await under().fresh('empty-ish');
-				const forge = under().forgeAt(copy.path);
+				const forge = await under().forgeAt(copy.path);
 				const readme = copy.show('main:README.md');
 				const pushed = await forge.push({
 					baseline: copy.baseline,
@@ -229,7 +229,7 @@ export function forgeContract(
 				'Theirs'
 			]);
 			run(['update-ref', 'refs/heads/main', head]);
-			const forge = under().forgeAt(copy.path);
+			const forge = await under().forgeAt(copy.path);
 			expect(await forge.branchHead('main')).toBe(head);
 			const changes = allKinds(copy);
 			const rebased = await forge.rebaseOnto('main', head, changes);
@@ -248,7 +248,7 @@ export function forgeContract(
 		});
 
 		it('names a repository that does not exist', async () => {
-			const forge = under().forgeAt('nobody/nothing-here');
+			const forge = await under().forgeAt('nobody/nothing-here');
 			await expect(forge.lookup()).rejects.toMatchObject({ code: 'repo-not-found' });
 		});
 	});

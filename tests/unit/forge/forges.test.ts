@@ -28,13 +28,13 @@ beforeAll(async () => {
 });
 afterAll(() => peers.stop());
 
-function made(
+async function made(
 	url: string,
 	credentials: Credentials,
 	hosts: { host: string; kind: 'gitlab' }[] = []
-): Forge {
+): Promise<Forge> {
 	const ref = parseRepoInput(url, credentials.github.apiBase).ref;
-	const forge = forgeFor(forgeRepoFor(ref, hosts), { credentials });
+	const forge = await forgeFor(forgeRepoFor(ref, hosts), { credentials });
 	if (!forge) throw new Error(`no forge for ${url}`);
 	return forge;
 }
@@ -172,9 +172,9 @@ const noTokens: Credentials = {
 forgeContract(
 	'plain git',
 	() => ({
-		forgeAt(path) {
+		async forgeAt(path) {
 			const ref = parseRepoInput(`${peers.git.url}/${path}.git`, 'https://api.github.com').ref;
-			const forge = forgeFor(forgeRepoFor(ref, []), {
+			const forge = await forgeFor(forgeRepoFor(ref, []), {
 				credentials: noTokens,
 				git: { http, corsProxy: '', store: stores.get(path) }
 			});
@@ -205,10 +205,10 @@ forgeContract(
 );
 
 /** Gitea: the API for the lookup and the pull request, git (from a checked-out store) for the push. */
-function giteaAt(path: string, hostKind: 'gitea'): Forge {
+async function giteaAt(path: string, hostKind: 'gitea'): Promise<Forge> {
 	const host = new URL(peers.gitea.url).host;
 	const ref = parseRepoInput(`${peers.gitea.url}/${path}`, 'https://api.github.com').ref;
-	const forge = forgeFor(forgeRepoFor(ref, [{ host, kind: hostKind }]), {
+	const forge = await forgeFor(forgeRepoFor(ref, [{ host, kind: hostKind }]), {
 		credentials: {
 			github: { apiBase: 'https://api.github.com', token: '' },
 			gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false }]

@@ -15,10 +15,10 @@ afterAll(() => peers.stop());
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-function gitlab(copy: FixtureCopy, token = TOKEN): Forge {
+async function gitlab(copy: FixtureCopy, token = TOKEN): Promise<Forge> {
 	const host = new URL(peers.gitlab.url).host;
 	const ref = parseRepoInput(`${peers.gitlab.url}/${copy.path}`, 'https://api.github.com').ref;
-	const forge = forgeFor(forgeRepoFor(ref, [{ host, kind: 'gitlab' }]), {
+	const forge = await forgeFor(forgeRepoFor(ref, [{ host, kind: 'gitlab' }]), {
 		credentials: {
 			github: { apiBase: 'https://api.github.com', token: '' },
 			gitHosts: [{ host, username: '', token, proxyMayCarry: false }]
@@ -38,7 +38,9 @@ describe('GitLab forge', () => {
 	it('pushes with one commit request, subgroup path encoded once', async () => {
 		const copy = await peers.fresh('exec-and-symlink', 'grp/sub');
 		peers.gitlab.requests.length = 0;
-		await gitlab(copy).push({
+		await (
+			await gitlab(copy)
+		).push({
 			baseline: copy.baseline,
 			changes: [readmeEdit(copy)],
 			branch: { title: 'Edit' },
@@ -62,12 +64,12 @@ describe('GitLab forge', () => {
 			branch: { title: 'Edit' },
 			message: 'Edit'
 		};
-		await expect(gitlab(copy, READ_TOKEN).push(options)).rejects.toMatchObject({
+		await expect((await gitlab(copy, READ_TOKEN)).push(options)).rejects.toMatchObject({
 			code: 'missing-scope',
 			message: `The GitLab token lacks the \`api\` scope, so it may not change ${copy.path}.`
 		});
 		peers.gitlab.protect(copy.path, ['patchbay/*']);
-		await expect(gitlab(copy).push(options)).rejects.toMatchObject({
+		await expect((await gitlab(copy)).push(options)).rejects.toMatchObject({
 			code: 'branch-protected',
 			message:
 				'GitLab refused to write the branch: 403 Forbidden - You are not allowed to push into this branch'
@@ -79,7 +81,7 @@ describe('GitLab forge', () => {
 		const copy = await peers.fresh('exec-and-symlink', 'grp/sub');
 		peers.gitlab.requests.length = 0;
 		await expect(
-			gitlab(copy).push({
+			(await gitlab(copy)).push({
 				baseline: copy.baseline,
 				changes: [
 					{ path: 'latest', before: null, after: bytes('bin/run.sh'), afterMode: '120000' }
@@ -93,7 +95,7 @@ describe('GitLab forge', () => {
 
 	it('puts a deleted symlink back by rewriting the branch from the baseline', async () => {
 		const copy = await peers.fresh('exec-and-symlink', 'grp/sub');
-		const forge = gitlab(copy);
+		const forge = await gitlab(copy);
 		const dropLink = {
 			path: 'link-to-readme',
 			before: bytes('README.md'),
@@ -124,6 +126,8 @@ describe('GitLab forge', () => {
 	it('names a repository the token cannot see', async () => {
 		const copy = await peers.fresh('exec-and-symlink', 'grp/sub');
 		const missing = { ...copy, path: `${copy.path}-gone` };
-		await expect(gitlab(missing).lookup()).rejects.toMatchObject({ code: 'repo-not-found' });
+		await expect((await gitlab(missing)).lookup()).rejects.toMatchObject({
+			code: 'repo-not-found'
+		});
 	});
 });

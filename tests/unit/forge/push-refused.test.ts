@@ -33,10 +33,13 @@ it('a branch refused by a pre-receive hook is a push-rejected error with the rea
 		credentials,
 		corsProxy: ''
 	});
-	const forge = forgeFor(forgeRepoFor(parseRepoInput(url, 'https://api.github.com').ref, []), {
-		credentials,
-		git: { http, corsProxy: '', store }
-	});
+	const forge = await forgeFor(
+		forgeRepoFor(parseRepoInput(url, 'https://api.github.com').ref, []),
+		{
+			credentials,
+			git: { http, corsProxy: '', store }
+		}
+	);
 	const readme = copy.show('main:README.md');
 	await expect(
 		forge!.push({

@@ -17,9 +17,9 @@ import {
 import { checkout, listWithFiles, type CheckoutResult } from '../../../src/lib/core/forge/index.ts';
 import { noCredentials } from '../../../src/lib/core/credentials/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';
-import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';
+import { createGitHubReader } from '../../../src/lib/core/forge/github/reader.ts';
 import { openObjectStore } from '../../../src/lib/core/git/object-store.ts';
-import { snapshotFromGitHub } from '../../../src/lib/core/git/snapshot-github.ts';
+import { snapshotFromGitHub } from '../../../src/lib/core/forge/github/snapshot.ts';
 import { proposerReads } from '../../../src/lib/core/start/index.ts';
 import { startPeers, type Peers } from './peers.ts';
 

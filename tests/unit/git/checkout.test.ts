@@ -13,9 +13,9 @@ import { checkout, lookupRepository } from '../../../src/lib/core/forge/index.ts
 import { AppError } from '../../../src/lib/core/http/index.ts';
 import { noCredentials, type Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/lib/core/git/baseline.ts';
-import { createGitHubReader } from '../../../src/lib/core/git/github-reader.ts';
+import { createGitHubReader } from '../../../src/lib/core/forge/github/reader.ts';
 import { openObjectStore } from '../../../src/lib/core/git/object-store.ts';
-import { snapshotFromGitHub } from '../../../src/lib/core/git/snapshot-github.ts';
+import { snapshotFromGitHub } from '../../../src/lib/core/forge/github/snapshot.ts';
 import { startPeers, TOKEN, type Peers } from './peers.ts';
 
 let peers: Peers;

@@ -5,7 +5,7 @@ import {
 	blobsQuery,
 	graphqlBatches,
 	GRAPHQL_FILES_PER_REQUEST
-} from '../../../src/lib/core/git/github-graphql.ts';
+} from '../../../src/lib/core/forge/github/graphql.ts';
 import { parseRepoInput } from '../../../src/lib/core/git/index.ts';
 import type { BaselineEntry } from '../../../src/lib/core/git/baseline.ts';
 import { startPeers, TOKEN, type Peers } from './peers.ts';

@@ -56,6 +56,43 @@ describe('settings', () => {
 		expect(await repo.get()).toEqual(changed);
 		db.close();
 	});
+
+	it("keep a git host's kind only where core/forge lets Settings name one", async () => {
+		const db = await openPatchbayDb({ name: uniqueName() });
+		const host = (name: string, kind?: string) => ({
+			host: name,
+			username: '',
+			token: 't',
+			proxyMayCarry: false,
+			...(kind === undefined ? {} : { kind })
+		});
+		// Written as an old or hand-edited record would be: any string may be stored.
+		await db.put('settings', {
+			...defaultSettings,
+			git: {
+				corsProxy: '',
+				hosts: [
+					host('gl.example.com', 'gitlab'),
+					host('tea.example.com', 'gitea'),
+					host('gh.example.com', 'github'),
+					host('plain.example.com', 'git'),
+					host('odd.example.com', 'svn'),
+					host('none.example.com')
+				]
+			} as never,
+			id: 'app',
+			updatedAt: 1
+		});
+		expect((await settingsRepo(db).get()).git.hosts).toEqual([
+			host('gl.example.com', 'gitlab'),
+			host('tea.example.com', 'gitea'),
+			host('gh.example.com'),
+			host('plain.example.com'),
+			host('odd.example.com'),
+			host('none.example.com')
+		]);
+		db.close();
+	});
 });
 
 describe('records', () => {

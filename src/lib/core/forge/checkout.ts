@@ -35,10 +35,10 @@ export type CheckoutOptions = {
 export type CheckoutResult = { baseline: Baseline; stats: CheckoutStats; store: ObjectStore };
 
 /** The forge that checks `ref` out, with smart HTTP's transport for those that use it. */
-export function checkoutForge(options: CheckoutOptions, store?: ObjectStore): Forge {
+export async function checkoutForge(options: CheckoutOptions, store?: ObjectStore): Promise<Forge> {
 	const { credentials, http, corsProxy } = options;
 	const repo = forgeRepoFor(options.ref, credentials.gitHosts);
-	const forge = forgeFor(repo, {
+	const forge = await forgeFor(repo, {
 		credentials,
 		fetch: options.fetch,
 		git: { http, corsProxy, store }
@@ -51,7 +51,7 @@ export function checkoutForge(options: CheckoutOptions, store?: ObjectStore): Fo
 
 export async function checkout(options: CheckoutOptions): Promise<CheckoutResult> {
 	const store = await openObjectStore(options.fs, gitdirFor(options.ref));
-	return snapshot(checkoutForge(options, store), store, options);
+	return snapshot(await checkoutForge(options, store), store, options);
 }
 
 async function snapshot(
@@ -93,7 +93,7 @@ export type ListFilesOptions = CheckoutOptions & {
  */
 export async function listWithFiles(options: ListFilesOptions): Promise<ListedFiles> {
 	const store = await openObjectStore(options.fs, gitdirFor(options.ref));
-	const forge = checkoutForge(options, store);
+	const forge = await checkoutForge(options, store);
 	const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 	if (forge.listing) {
 		const { branch, paths, signal } = options;

@@ -1,51 +1,54 @@
 // The one place that decides which forge serves a repository: from its URL, and from Settings,
 // where a self-managed GitLab or Gitea host is named once (Settings → Git hosts, its kind).
-// Adding a forge: a folder implementing `Forge`, plus its line in `forges` below; nothing else in
-// core chooses between forges.
+// Adding a forge: a folder implementing `Forge` with an `entry.ts` (how it is found, how the page
+// words it, how it loads), plus its line in `forges` below. Nothing else in Patchbay lists
+// forges: core, Settings' kind picker, the store's validation and the page read this table.
+// It stays light (no forge's code is imported here), so Settings and the store may use it.
 import { hostKey, isLoopback } from '../credentials/index.ts';
 import type { RepoRef } from '../git/repo-ref.ts';
 import type { GitHostCredential } from '../store/schema.ts';
-import { createGitForge } from './git/index.ts';
-import { createGiteaForge } from './gitea/index.ts';
-import { createGitHubForge } from './github/index.ts';
-import { createGitLabForge } from './gitlab/index.ts';
-import type { Forge, ForgeContext, ForgeRepo } from './types.ts';
-
-type MakeForge = (repo: ForgeRepo, context: ForgeContext) => Forge;
-
-/** All a forge is to the rest of Patchbay, besides its folder: how it is made and found. */
-type ForgeEntry = {
-	make: MakeForge;
-	/** Where its REST API is served under the host; absent: no API by host (plain git). */
-	apiPath?: string;
-	/** Hosts whose kind is known without Settings. */
-	knownHosts?: readonly string[];
-	/** How many path segments name a repository (Gitea: owner/repo); any when absent. */
-	pathSegments?: number;
-};
+import { git } from './git/entry.ts';
+import { gitea } from './gitea/entry.ts';
+import { github } from './github/entry.ts';
+import { gitlab } from './gitlab/entry.ts';
+import type { Forge, ForgeContext, ForgeEntry, ForgeRepo } from './types.ts';
 
 /**
- * Every forge, one line each. GitHub is found by the repository reference itself (Settings'
- * GitHub API base); plain git serves any other smart-HTTP host and is made, where a push or a
- * checkout needs it, with `ForgeContext.git`.
+ * Every forge, one line each, in the order Settings offers them. GitHub is found by the
+ * repository reference itself (Settings' GitHub API base); plain git serves any other smart-HTTP
+ * host and is made, where a push or a checkout needs it, with `ForgeContext.git`.
  */
-const forges = {
-	github: { make: createGitHubForge },
-	gitlab: { make: createGitLabForge, apiPath: '/api/v4', knownHosts: ['gitlab.com'] },
-	gitea: {
-		make: createGiteaForge,
-		apiPath: '/api/v1',
-		knownHosts: ['codeberg.org', 'gitea.com'],
-		pathSegments: 2
-	},
-	git: { make: createGitForge }
-} satisfies Record<string, ForgeEntry>;
+const forges = { github, git, gitlab, gitea } satisfies Record<string, ForgeEntry>;
 
 /** The forges Patchbay knows; `git` is any smart-HTTP host without an API Patchbay uses. */
 export type ForgeKind = keyof typeof forges;
 
 const entry = (kind: string): ForgeEntry | undefined =>
 	Object.hasOwn(forges, kind) ? (forges as Record<string, ForgeEntry>)[kind] : undefined;
+
+/** What the page may know of a forge without loading it (its request's words, its name). */
+export type ForgeMeta = Readonly<ForgeEntry> & { kind: ForgeKind };
+
+export function forgeMeta(kind: ForgeKind): ForgeMeta {
+	return { ...forges[kind], kind };
+}
+
+/**
+ * Settings → Git hosts' kind picker, in the table's order: each forge it offers, and whether a
+ * host may be named as it (stored as the host's kind, its token tested through its API). The
+ * one offered but not named is the default, plain git.
+ */
+export function settingsKinds(): { kind: ForgeKind; label: string; named: boolean }[] {
+	return (Object.keys(forges) as ForgeKind[]).flatMap((kind) => {
+		const { settingsLabel, apiPath } = forges[kind] as ForgeEntry;
+		return settingsLabel ? [{ kind, label: settingsLabel, named: !!apiPath }] : [];
+	});
+}
+
+/** The kind a Settings host may be stored with (a forge served by host), or null. */
+export function namedHostKind(kind: unknown): ForgeKind | null {
+	return typeof kind === 'string' && entry(kind)?.apiPath ? (kind as ForgeKind) : null;
+}
 
 export type ForgeHost = Pick<GitHostCredential, 'host' | 'kind'>;
 
@@ -54,7 +57,7 @@ export function forgeKindOfHost(host: string, hosts: readonly ForgeHost[]): Forg
 	const key = hostKey(host);
 	if (!key) return 'git';
 	// Only a forge served by host (an API path) can be named for one in Settings.
-	const named = hosts.find((h) => h.kind && entry(h.kind)?.apiPath && hostKey(h.host) === key);
+	const named = hosts.find((h) => namedHostKind(h.kind) && hostKey(h.host) === key);
 	if (named?.kind) return named.kind;
 	const known = Object.entries(forges).find(([, f]) => (f as ForgeEntry).knownHosts?.includes(key));
 	return (known?.[0] as ForgeKind | undefined) ?? 'git';
@@ -88,9 +91,10 @@ export function forgeRepoFor(ref: RepoRef, hosts: readonly ForgeHost[]): ForgeRe
 	};
 }
 
-/** The forge that serves `repo` (null only for a kind no forge is built for yet). */
-export function forgeFor(repo: ForgeRepo, context: ForgeContext): Forge | null {
-	return entry(repo.kind)?.make(repo, context) ?? null;
+/** The forge that serves `repo`, its code loaded on first use (null for a kind not in the table). */
+export async function forgeFor(repo: ForgeRepo, context: ForgeContext): Promise<Forge | null> {
+	const make = await entry(repo.kind)?.load();
+	return make?.(repo, context) ?? null;
 }
 
 /** The API base of a forge on `host` (`https://git.example.com/api/v4`; http on loopback). */
@@ -103,7 +107,11 @@ export function forgeApiBase(host: string, kind: ForgeKind): string | null {
 }
 
 /** Settings' Test button for a forge host: the token's login and scopes, asked of its API. */
-export function forgeForHost(host: string, kind: ForgeKind, context: ForgeContext): Forge | null {
+export async function forgeForHost(
+	host: string,
+	kind: ForgeKind,
+	context: ForgeContext
+): Promise<Forge | null> {
 	const apiBase = forgeApiBase(host, kind);
 	if (!apiBase) return null;
 	const origin = new URL(apiBase).origin;

@@ -1,8 +1,10 @@
 export type {
 	ChangeRequestOptions,
+	ChangeRequestWords,
 	ChangeRequestResult,
 	Forge,
 	ForgeContext,
+	ForgeEntry,
 	ForgeKind,
 	ForgeListing,
 	ForgeListingOptions,
@@ -27,8 +29,12 @@ export {
 	forgeFor,
 	forgeForHost,
 	forgeKindOfHost,
+	forgeMeta,
 	forgeRepoFor,
-	type ForgeHost
+	namedHostKind,
+	settingsKinds,
+	type ForgeHost,
+	type ForgeMeta
 } from './forge-for.ts';
 export { lookupRepository } from './lookup.ts';
 export { createGitForge } from './git/index.ts';

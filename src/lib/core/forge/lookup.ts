@@ -8,7 +8,7 @@ import type { RepoRef } from '../git/repo-ref.ts';
 import { forgeFor, forgeRepoFor } from './forge-for.ts';
 import type { RepoInfo } from './types.ts';
 
-export function lookupRepository(
+export async function lookupRepository(
 	ref: RepoRef,
 	options: {
 		/** The git hosts in it name a self-managed forge's kind. */
@@ -21,7 +21,11 @@ export function lookupRepository(
 ): Promise<RepoInfo> {
 	const repo = forgeRepoFor(ref, options.credentials.gitHosts);
 	const { credentials, http, corsProxy } = options;
-	const forge = forgeFor(repo, { credentials, fetch: options.fetch, git: { http, corsProxy } });
+	const forge = await forgeFor(repo, {
+		credentials,
+		fetch: options.fetch,
+		git: { http, corsProxy }
+	});
 	if (forge) return forge.lookup(options.signal);
 	return lookupGitRepo(repo.cloneUrl, { http, corsProxy, credentials });
 }

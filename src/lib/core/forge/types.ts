@@ -73,8 +73,6 @@ export type TokenCheck = { login: string; scopes: string[] | null; missing: stri
 export type Forge = {
 	readonly kind: ForgeKind;
 	readonly repo: ForgeRepo;
-	/** "pull request", "merge request"; null when the host has no API Patchbay opens one with. */
-	readonly changeRequestNoun: string | null;
 	/** The branch goes over git (made where the object store is), the request through the API. */
 	readonly pushesOverGit?: boolean;
 	lookup(signal?: AbortSignal): Promise<RepoInfo>;
@@ -138,6 +136,45 @@ export type ForgeListing = {
 	baseline: Baseline;
 	/** The files asked for that the listing holds, by path, checked against their blob ids. */
 	files: Map<string, Uint8Array>;
+};
+
+/** How a forge is made, once its code has loaded (each folder's `index.ts`). */
+export type MakeForge = (repo: ForgeRepo, context: ForgeContext) => Forge;
+
+/** How the page words a forge's change request. */
+export type ChangeRequestWords = {
+	/** "pull request", "merge request" ("Open the merge request", "Push to the pull request"). */
+	noun: string;
+	/** The ship button before the first push: "Create PR", "Create merge request". */
+	button: string;
+	/** Before the request's number in the task list and on the task page: `#12`, `!12`. */
+	numberPrefix: string;
+};
+
+/**
+ * All a forge is to the rest of Patchbay besides its code, known before that code loads: its
+ * folder's `entry.ts`, named by one line of forge-for.ts's `forges` table. Settings, the store's
+ * validation and the page read these; only `load` brings the forge itself in.
+ */
+export type ForgeEntry = {
+	/** The forge's code, loaded on first use (a page that only reads Settings loads none). */
+	load: () => Promise<MakeForge>;
+	/** Its name in messages: "The Gitea token may read … but not push to it". */
+	name: string;
+	/**
+	 * Where its REST API is served under a host. Only a forge with one may be named for a
+	 * self-managed host in Settings → Git hosts (stored as the host's kind; Test asks that API).
+	 * Absent: no API by host (GitHub is found by its API base in Settings; plain git has none).
+	 */
+	apiPath?: string;
+	/** Hosts whose kind is known without Settings. */
+	knownHosts?: readonly string[];
+	/** How many path segments name a repository (Gitea: owner/repo); any when absent. */
+	pathSegments?: number;
+	/** The kind picker's label in Settings → Git hosts; absent: not offered there. */
+	settingsLabel?: string;
+	/** The change request the forge opens; absent: none (a branch, the host's own form). */
+	request?: ChangeRequestWords;
 };
 
 /** What every forge is made with: the credentials (each request asks `credentialFor`). */

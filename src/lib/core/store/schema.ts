@@ -1,6 +1,7 @@
 // The records Patchbay keeps in IndexedDB, and the database's shape for `idb`.
 import type { DBSchema } from 'idb';
 import type { Budget, Price } from '../cost/types.ts';
+import type { ForgeKind } from '../forge/forge-for.ts';
 import type { ImageAttachment } from '../model/types.ts';
 import type { NetworkPolicy } from '../network/policy.ts';
 
@@ -32,10 +33,11 @@ export type GitHostCredential = {
 	token: string;
 	proxyMayCarry: boolean;
 	/**
-	 * Which forge the host runs, for a self-managed GitLab or Gitea (its API is then used);
-	 * absent or `git`: plain smart HTTP (gitlab.com and codeberg.org are known without it).
+	 * Which forge the host runs, for a self-managed one served by host (GitLab, Gitea: core/forge's
+	 * `namedHostKind`; its API is then used); absent: plain smart HTTP (gitlab.com and
+	 * codeberg.org are known without it).
 	 */
-	kind?: 'git' | 'github' | 'gitlab' | 'gitea';
+	kind?: ForgeKind;
 };
 
 export type GitSettings = { corsProxy: string; hosts: GitHostCredential[] };

@@ -1,4 +1,5 @@
 import { DEFAULT_PRICES } from '../cost/default-prices.ts';
+import { namedHostKind } from '../forge/forge-for.ts';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from '../model/deadline.ts';
 import type { PatchbayDb } from './open-db.ts';
 import type { GitHostCredential, McpServerSettings, Settings } from './schema.ts';
@@ -44,13 +45,17 @@ function readHosts(hosts: unknown): GitHostCredential[] {
 	if (!Array.isArray(hosts)) return [];
 	return hosts
 		.filter((h): h is Partial<GitHostCredential> => typeof h === 'object' && h !== null)
-		.map((h) => ({
-			host: String(h.host ?? ''),
-			username: String(h.username ?? ''),
-			token: String(h.token ?? ''),
-			proxyMayCarry: h.proxyMayCarry === true,
-			...(h.kind === 'gitlab' || h.kind === 'gitea' || h.kind === 'github' ? { kind: h.kind } : {})
-		}));
+		.map((h) => {
+			// Only a kind core/forge lets Settings name (a forge served by host) is kept.
+			const kind = namedHostKind(h.kind);
+			return {
+				host: String(h.host ?? ''),
+				username: String(h.username ?? ''),
+				token: String(h.token ?? ''),
+				proxyMayCarry: h.proxyMayCarry === true,
+				...(kind ? { kind } : {})
+			};
+		});
 }
 
 function readMcpServers(servers: unknown): McpServerSettings[] {

@@ -4,7 +4,7 @@
 // request there). Which one is decided once, in core/forge's forge-for.ts.
 import { diffStats, rebaseConflictError, type FileChange } from '$lib/core/diff';
 import { AppError } from '$lib/core/http';
-import type { Forge } from '$lib/core/forge';
+import { forgeMeta, type Forge } from '$lib/core/forge';
 import { mergeRequestLink, type MergeRequestLink, type RepoRef } from '$lib/core/git';
 import {
 	commitMessage,
@@ -155,7 +155,9 @@ async function openRequest(
 	pushed: { branch: string; commitSha: string; base: { commit: string; tree: string } }
 ): Promise<ShipOutcome> {
 	const { result } = input;
-	const noun = forge.changeRequestNoun ?? 'pull request';
+	// The request's words are its forge's (core/forge's table): "merge request", `!12` on GitLab.
+	const words = forgeMeta(forge.kind).request;
+	const noun = words?.noun ?? 'pull request';
 	input.report(`Opening the ${noun}…`);
 	const prTask = requestTask(input, mask);
 	const request = await forge.openChangeRequest({
@@ -177,7 +179,7 @@ async function openRequest(
 			branch: pushed.branch,
 			commitSha: pushed.commitSha,
 			pullRequestUrl: request.url,
-			changeRequestRef: `${forge.kind === 'gitlab' ? '!' : '#'}${request.number}`,
+			changeRequestRef: `${words?.numberPrefix ?? '#'}${request.number}`,
 			...(rebased ? { base: pushed.base } : {})
 		}
 	};
@@ -205,7 +207,7 @@ export async function pushOverGitThenRequest(
 		) {
 			throw new AppError(
 				'missing-scope',
-				`The ${forge.kind === 'gitea' ? 'Gitea' : 'host'} token may read ${forge.repo.path} but not push to it (403).`,
+				`The ${forgeMeta(forge.kind).name} token may read ${forge.repo.path} but not push to it (403).`,
 				'Give the token the write:repository scope (Settings → Applications on the host), ' +
 					'and save it in Settings → Git hosts.'
 			);

@@ -101,7 +101,7 @@ export class Shipper {
 			};
 			input.report('Pushing a branch…');
 			// The one choice: a forge with an API opens the request; any other host gets a branch.
-			const forge = forgeFor(forgeRepoFor(ref, settings.git.hosts), {
+			const forge = await forgeFor(forgeRepoFor(ref, settings.git.hosts), {
 				credentials: credentialsOf(settings)
 			});
 			const withRequest = forge?.openChangeRequest

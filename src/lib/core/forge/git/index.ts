@@ -27,7 +27,6 @@ export function createGitForge(repo: ForgeRepo, context: ForgeContext): Forge {
 	return {
 		kind: 'git',
 		repo,
-		changeRequestNoun: null,
 		lookup: async () => lookupGitRepo(url, remote()),
 		branchHead: async (branch) => remoteBranchHead({ url, remote: remote(), branch }),
 		rebaseOnto: async (branch, head, changes) =>

@@ -28,7 +28,6 @@ export function createGiteaForge(repo: ForgeRepo, context: ForgeContext): Forge 
 	return {
 		kind: 'gitea',
 		repo,
-		changeRequestNoun: 'pull request',
 		pushesOverGit: true,
 		lookup: (signal) =>
 			explained('lookup', async () => {

@@ -1,11 +1,13 @@
-// GitHub (github.com and Enterprise) behind the forge seam: today's REST code in core/github
-// (Git Data API push, pull requests, GitHub's error messages) and the REST snapshot in core/git
-// (the tree listed, files from raw content or GraphQL, each verified), reached only through here.
-// The Octokit-based parts load on first use, so a worker that only looks repositories up stays
-// light; the checkout's parts load when a checkout starts.
+// GitHub (github.com and Enterprise) behind the forge seam: the REST code in core/github (Git
+// Data API push, pull requests, GitHub's error messages) and, in this folder, the look-up
+// (lookup.ts), the REST reader (reader.ts) and the snapshot (snapshot.ts: the tree listed in
+// tree-listing.ts, files from raw content or GraphQL in graphql.ts, each verified into
+// core/git's object store), reached only through here. The Octokit-based parts load on first
+// use, so a worker that only looks repositories up stays light; the checkout's parts load when
+// a checkout starts.
 import { githubEndpointFor } from '../../credentials/index.ts';
-import { createGitHubReader } from '../../git/github-reader.ts';
-import { lookupGitHubRepo } from '../../git/lookup.ts';
+import { createGitHubReader } from './reader.ts';
+import { lookupGitHubRepo } from './lookup.ts';
 import type { Forge, ForgeContext, ForgeRepo } from '../types.ts';
 
 export function createGitHubForge(repo: ForgeRepo, context: ForgeContext): Forge {
@@ -30,10 +32,9 @@ export function createGitHubForge(repo: ForgeRepo, context: ForgeContext): Forge
 	return {
 		kind: 'github',
 		repo,
-		changeRequestNoun: 'pull request',
 		lookup: (signal) => lookupGitHubRepo(ref, reader(signal)),
 		async snapshot({ signal, ...options }) {
-			const { snapshotFromGitHub } = await import('../../git/snapshot-github.ts');
+			const { snapshotFromGitHub } = await import('./snapshot.ts');
 			return snapshotFromGitHub({ ...options, ref, reader: reader(signal) });
 		},
 		async listing(options) {

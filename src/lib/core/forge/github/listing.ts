@@ -2,14 +2,14 @@
 // baseline saved for that commit), and the few named files through raw content, each checked
 // against its blob id; a few requests instead of one per file.
 import type { CheckoutStats } from '../../git/baseline.ts';
-import type { GitHubReader } from '../../git/github-reader.ts';
+import type { GitHubReader } from './reader.ts';
 import {
 	baselineOf,
 	fetchVerified,
 	listCommit,
 	resolveBranchOrKnown,
 	type GitHubRef
-} from '../../git/github-listing.ts';
+} from './tree-listing.ts';
 import { hasObject, loadBaseline, readBlob } from '../../git/object-store.ts';
 import { readPaths } from '../read-paths.ts';
 import type { ForgeListing, ForgeListingOptions } from '../types.ts';

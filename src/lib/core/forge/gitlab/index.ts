@@ -43,7 +43,6 @@ export function createGitLabForge(repo: ForgeRepo, context: ForgeContext): Forge
 	return {
 		kind: 'gitlab',
 		repo,
-		changeRequestNoun: 'merge request',
 		lookup: (signal) => explained('lookup', () => lookupGitLabProject(api(signal))),
 		branchHead: (branch, signal) => explained('push', () => api(signal).branchHead(branch)),
 		rebaseOnto: (_branch, head, changes, signal) =>

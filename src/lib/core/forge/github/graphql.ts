@@ -3,10 +3,10 @@
 // A 3,000-file checkout is then ~30 requests instead of 3,000 (and ~30 points of the 5,000 an
 // hour GraphQL allows), fewer for GitHub's secondary limits to count. Binary files (GraphQL
 // gives no text for them) and any text whose hash disagrees are left to the caller's raw path.
-import { hashBlob } from '../diff/index.ts';
-import type { BaselineEntry, CheckoutStats } from './baseline.ts';
-import type { GitHubRef } from './github-listing.ts';
-import type { GitHubReader } from './github-reader.ts';
+import { hashBlob } from '../../diff/index.ts';
+import type { BaselineEntry, CheckoutStats } from '../../git/baseline.ts';
+import type { GitHubRef } from './tree-listing.ts';
+import type { GitHubReader } from './reader.ts';
 
 /** Files one query asks for; also capped by GRAPHQL_BYTES_PER_REQUEST of listed size. */
 export const GRAPHQL_FILES_PER_REQUEST = 100;

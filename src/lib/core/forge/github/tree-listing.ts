@@ -1,14 +1,20 @@
 // A GitHub commit's listing through the REST API — the branch resolved, the recursive tree —
 // and single files fetched and verified against it. The setup proposal needs only this much
-// (the listing and a few files); the full checkout (snapshot-github.ts) builds on it.
-import { AppError, hostOf } from '../http/index.ts';
-import { hashBlob } from '../diff/index.ts';
-import type { Baseline, BaselineEntry, BlobMode, CheckoutStats, SkippedEntry } from './baseline.ts';
-import { knownBranchHead, rememberBranchHead } from './branch-heads.ts';
-import { HttpStatusError, type GitHubReader } from './github-reader.ts';
+// (the listing and a few files); the full checkout (snapshot.ts) builds on it.
+import { AppError, hostOf } from '../../http/index.ts';
+import { hashBlob } from '../../diff/index.ts';
+import type {
+	Baseline,
+	BaselineEntry,
+	BlobMode,
+	CheckoutStats,
+	SkippedEntry
+} from '../../git/baseline.ts';
+import { knownBranchHead, rememberBranchHead } from '../../git/branch-heads.ts';
+import { HttpStatusError, type GitHubReader } from './reader.ts';
 import { lookupGitHubRepo } from './lookup.ts';
-import type { ObjectStore } from './object-store.ts';
-import type { RepoRef } from './repo-ref.ts';
+import type { ObjectStore } from '../../git/object-store.ts';
+import type { RepoRef } from '../../git/repo-ref.ts';
 
 export type GitHubRef = Extract<RepoRef, { kind: 'github' }>;
 

@@ -1,16 +1,21 @@
 // Checkout of a GitHub repository through its REST API: the commit's tree listing, then each
 // missing file's bytes from raw content (or git/blobs), written into the local object store.
 // github.com's git endpoint sends no CORS headers; the API and raw content do.
-import { AppError } from '../http/index.ts';
-import type { Baseline, BaselineEntry, CheckoutProgress, CheckoutStats } from './baseline.ts';
-import type { GitHubReader } from './github-reader.ts';
+import { AppError } from '../../http/index.ts';
+import type {
+	Baseline,
+	BaselineEntry,
+	CheckoutProgress,
+	CheckoutStats
+} from '../../git/baseline.ts';
+import type { GitHubReader } from './reader.ts';
 import {
 	baselineOf,
 	fetchVerified,
 	listCommit,
 	resolveBranchOrKnown,
 	type GitHubRef
-} from './github-listing.ts';
+} from './tree-listing.ts';
 import {
 	buildTrees,
 	listObjects,
@@ -18,12 +23,12 @@ import {
 	readBlob,
 	saveBaseline,
 	type ObjectStore
-} from './object-store.ts';
-import { fetchBatch, graphqlBatches } from './github-graphql.ts';
-import { createPackWriter } from './pack-writer.ts';
-import { inPool } from './pool.ts';
+} from '../../git/object-store.ts';
+import { fetchBatch, graphqlBatches } from './graphql.ts';
+import { createPackWriter } from '../../git/pack-writer.ts';
+import { inPool } from '../../git/pool.ts';
 
-export { rawBase } from './github-listing.ts';
+export { rawBase } from './tree-listing.ts';
 
 /**
  * Raw content requests in flight at once. raw.githubusercontent.com speaks HTTP/2, so these
@@ -48,7 +53,7 @@ export type SnapshotOptions = {
 	onProgress?: (progress: CheckoutProgress) => void;
 	concurrency?: number;
 	/**
-	 * Text files' contents through GraphQL, many a request (github-graphql.ts); by default when
+	 * Text files' contents through GraphQL, many a request (graphql.ts); by default when
 	 * the reader has a token, since GraphQL answers no one without.
 	 */
 	batched?: boolean;
@@ -71,7 +76,7 @@ export async function snapshotFromGitHub(
 ): Promise<{ baseline: Baseline; stats: CheckoutStats }> {
 	// When GitHub asks to slow down, the progress line says so where it stands, until the wait is
 	// over (requests already under way still finish meanwhile); the requests wait and retry
-	// (github-reader.ts), and what was fetched stays fetched.
+	// (reader.ts), and what was fetched stays fetched.
 	let last: CheckoutProgress | undefined;
 	const onProgress = (progress: CheckoutProgress) => {
 		last = progress;

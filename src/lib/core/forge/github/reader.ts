@@ -1,8 +1,8 @@
 // Read-only GitHub REST calls a checkout needs, with the failures a user can meet explained.
-import { githubAuthorization, type Credentials } from '../credentials/index.ts';
-import { realClock, type Clock } from '../github/clock.ts';
-import { rateLimitWait } from '../github/rate-limit.ts';
-import { AppError, diagnoseNetworkFailure, hostOf } from '../http/index.ts';
+import { githubAuthorization, type Credentials } from '../../credentials/index.ts';
+import { realClock, type Clock } from '../../github/clock.ts';
+import { rateLimitWait } from '../../github/rate-limit.ts';
+import { AppError, diagnoseNetworkFailure, hostOf } from '../../http/index.ts';
 
 export type GitHubReaderOptions = {
 	/** The repository's API base (github.com's, or the one Settings names). */

@@ -1,0 +1,13 @@
+// GitLab as the rest of Patchbay knows it before its code loads: where its API sits, the host
+// known to run it, and how the page words its merge request. One line of forge-for.ts's table
+// names this; the forge itself (index.ts) loads on first use.
+import type { ForgeEntry } from '../types.ts';
+
+export const gitlab: ForgeEntry = {
+	load: () => import('./index.ts').then((m) => m.createGitLabForge),
+	name: 'GitLab',
+	apiPath: '/api/v4',
+	knownHosts: ['gitlab.com'],
+	settingsLabel: 'GitLab',
+	request: { noun: 'merge request', button: 'Create merge request', numberPrefix: '!' }
+};
