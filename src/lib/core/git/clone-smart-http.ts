@@ -10,7 +10,7 @@ import type {
 	CheckoutStats,
 	SkippedEntry
 } from './baseline.ts';
-import { commitInfoOf } from './commit-info.ts';
+import { commitInfoFromObject } from './commit-info.ts';
 import { knownBranchHead, rememberBranchHead } from './branch-heads.ts';
 import { lookupGitRepo } from './lookup.ts';
 import { loadBaseline, saveBaseline, type ObjectStore } from './object-store.ts';
@@ -76,14 +76,15 @@ export async function cloneOverSmartHttp(
 	progress?.({ phase: 'listing', loaded: 0, total: 0, bytes: 0, message: 'Reading the tree' });
 	const { commit: commitObject } = await git.readCommit({ ...store, oid: commit });
 	const { entries, skipped } = await walkTree(store, commitObject.tree, options.maxFileBytes);
-	const commitInfo = commitInfoOf(commitObject);
+	const raw = await git.readObject({ ...store, oid: commit, format: 'content' });
+	const commitInfo = commitInfoFromObject(new TextDecoder().decode(raw.object as Uint8Array));
 	const baseline: Baseline = {
 		commit,
 		tree: commitObject.tree,
 		branch,
 		entries,
 		skipped,
-		commitInfo
+		...(commitInfo ? { commitInfo } : {})
 	};
 	await saveBaseline(store, baseline);
 	progress?.({ phase: 'done', loaded: entries.length, total: entries.length, bytes: 0 });

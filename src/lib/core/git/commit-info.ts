@@ -15,26 +15,31 @@ export type CommitInfo = {
 	committerDate?: string;
 };
 
-/** A person line of a commit object as isomorphic-git reads it (offset in minutes west). */
-export type CommitPerson = {
-	name: string;
-	email: string;
-	timestamp: number;
-	timezoneOffset: number;
-};
-
-/** From a commit object read out of the store (smart HTTP has it in the fetched pack). */
-export function commitInfoOf(commit: {
-	message: string;
-	author: CommitPerson;
-	committer: CommitPerson;
-}): CommitInfo {
+/**
+ * From a commit object's text (smart HTTP has it in the fetched pack): its author and committer
+ * lines and its message exactly as stored. isomorphic-git's readCommit is not used for this: it
+ * adds a final newline to a message that has none, which `%B` would then print.
+ */
+export function commitInfoFromObject(text: string): CommitInfo | null {
+	const split = text.indexOf('\n\n');
+	if (split < 0) return null;
+	const headers = text.slice(0, split).split('\n');
+	const person = (key: string) => {
+		const line = headers.find((h) => h.startsWith(`${key} `));
+		const match = line && /^\S+ (.*) (\d+) ([+-])(\d\d)(\d\d)$/.exec(line);
+		if (!match) return null;
+		const offset = (match[3] === '-' ? -1 : 1) * (Number(match[4]) * 60 + Number(match[5]));
+		return { ident: match[1]!, date: isoDate(Number(match[2]), offset) };
+	};
+	const author = person('author');
+	const committer = person('committer');
+	if (!author || !committer) return null;
 	return {
-		message: commit.message,
-		author: `${commit.author.name} <${commit.author.email}>`,
-		date: isoDate(commit.author.timestamp, -commit.author.timezoneOffset),
-		committer: `${commit.committer.name} <${commit.committer.email}>`,
-		committerDate: isoDate(commit.committer.timestamp, -commit.committer.timezoneOffset)
+		message: text.slice(split + 2),
+		author: author.ident,
+		date: author.date,
+		committer: committer.ident,
+		committerDate: committer.date
 	};
 }
 

@@ -8,7 +8,7 @@ export type {
 	SkippedEntry
 } from './baseline.ts';
 export { DEFAULT_MAX_FILE_BYTES } from './baseline.ts';
-export { commitInfoOf, isoDate, type CommitInfo } from './commit-info.ts';
+export { commitInfoFromObject, isoDate, type CommitInfo } from './commit-info.ts';
 export { parseRepoInput, repoLabel, type ParsedRepo, type RepoRef } from './repo-ref.ts';
 export { type RepoInfo } from './lookup.ts';
 export { baselineFiles, gitdirFor } from './checkout.ts';

@@ -1,13 +1,17 @@
 // The baseline commit's people and dates as git prints them: a commit whose author and committer
 // differ, each in their own time zone, read out of the repository the way the smart-HTTP
-// checkout reads it (isomorphic-git's readCommit → commitInfoOf), then `git log`/`git show` in
+// checkout reads it (the raw object from isomorphic-git's store → commitInfoFromObject), then `git log`/`git show` in
 // a Lite sandbox against the real git on the same commit.
 import * as isogit from 'isomorphic-git';
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobOidSync } from '../../../../src/lib/core/diff/index.ts';
-import { commitInfoOf, isoDate, type Baseline } from '../../../../src/lib/core/git/index.ts';
+import {
+	commitInfoFromObject,
+	isoDate,
+	type Baseline
+} from '../../../../src/lib/core/git/index.ts';
 import {
 	createLiteSandbox,
 	liteCommands,
@@ -55,12 +59,14 @@ beforeAll(async () => {
 	fs.writeFileSync(`${dir}/.git-message`, MESSAGE);
 	real(dir, 'git init -q -b main && git add README.md src && git commit -q -F .git-message');
 	const commit = real(dir, 'git rev-parse HEAD').stdout.trim();
-	const { commit: object } = await isogit.readCommit({ fs, dir, oid: commit });
-	info = commitInfoOf(object);
+	// As the smart-HTTP checkout reads it: the raw object out of the store.
+	const { object } = await isogit.readObject({ fs, dir, oid: commit, format: 'content' });
+	info = commitInfoFromObject(new TextDecoder().decode(object as Uint8Array))!;
+	const tree = real(dir, 'git rev-parse HEAD^{tree}').stdout.trim();
 	const blobs = new Map(FILES.map((f) => [blobOidSync(f.bytes), f.bytes]));
 	const baseline: Baseline = {
 		commit,
-		tree: object.tree,
+		tree,
 		branch: 'main',
 		entries: FILES.map(({ path, mode, bytes }) => ({ path, mode, oid: blobOidSync(bytes) })),
 		skipped: [],
