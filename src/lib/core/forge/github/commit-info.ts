@@ -3,8 +3,8 @@
 // zone, which only the commit object holds. A signed commit's object comes back whole (less its
 // signature) as verification.payload; for the others the object is rebuilt from the answer with
 // each plausible offset until it hashes to the commit's id, so the zone is the commit's own.
-import { sha1Hex } from '../diff/sha1.ts';
-import { commitInfoFromObject, isoDate, type CommitInfo } from './commit-info.ts';
+import { sha1Hex } from '../../diff/sha1.ts';
+import { commitInfoFromObject, isoDate, type CommitInfo } from '../../git/commit-info.ts';
 
 /** The fields of GitHub's git commit answer used here. */
 export type GitHubCommit = {

@@ -9,7 +9,7 @@ import { commitInfoFromObject } from '../../../src/lib/core/git/commit-info.ts';
 import {
 	commitInfoFromGitHub,
 	type GitHubCommit
-} from '../../../src/lib/core/git/github-commit-info.ts';
+} from '../../../src/lib/core/forge/github/commit-info.ts';
 import { readCommit } from '../../servers/github/commit-object.ts';
 import { commitShape } from '../../servers/github/shapes-git.ts';
 import { removeDir, tempDir } from '../diff/git-repo.ts';
