@@ -3,6 +3,7 @@ import type { Browser } from '@playwright/test';
 import type { ModelServer } from '../tests/servers/model.ts';
 import type { FixtureRepo } from './fixture-repos.ts';
 import type { TreeSize } from './fixture-tree.ts';
+import type { BenchCertificate } from './tls.ts';
 import type { Figure, RunCounts } from './stats.ts';
 
 /** A token the GitHub peer knows (the app's runs sign in with it, as a user would). */
@@ -14,6 +15,8 @@ export type BenchContext = {
 	/** For the runs that take many seconds each (3,000-file checkouts, the 20,000-file tree). */
 	heavy: RunCounts;
 	browser: Browser;
+	/** The certificate the browser trusts, for a suite's own HTTPS stand-ins (bench/tls.ts). */
+	certificate: BenchCertificate;
 	/** The bench page's URL (see page/main.ts). */
 	pageUrl: string;
 	gitUrl: string;

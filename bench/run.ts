@@ -20,6 +20,7 @@ import { agentBenchmark } from './suites/agent.ts';
 import { bundleBenchmark } from './suites/bundle.ts';
 import { changesBenchmark } from './suites/changes.ts';
 import { checkoutBenchmark } from './suites/checkout.ts';
+import { forgeCheckoutBenchmark } from './suites/forge-checkout.ts';
 import { gitBenchmark } from './suites/git.ts';
 import { memoryBenchmark } from './suites/memory.ts';
 import { parallelBenchmark } from './suites/parallel.ts';
@@ -30,6 +31,7 @@ import { startBenchmark } from './suites/start.ts';
 
 const benchmarks: Benchmark[] = [
 	checkoutBenchmark,
+	forgeCheckoutBenchmark,
 	sandboxBenchmark,
 	snapshotBenchmark,
 	startBenchmark,
@@ -97,6 +99,7 @@ async function main() {
 		counts: { warmup: 1, runs },
 		heavy: { warmup: 0, runs: Math.min(3, runs) },
 		browser,
+		certificate,
 		pageUrl: `${page.url}/`,
 		gitUrl: git.url,
 		githubUrl: cdn.url,

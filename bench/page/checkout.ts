@@ -1,4 +1,5 @@
-// Checkout (both paths) and sandbox-ready, with the app's own core modules and lightning-fs.
+// Checkout (GitHub's REST snapshot, smart HTTP, GitLab's API) and sandbox-ready, with the app's
+// own core modules and lightning-fs.
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
@@ -9,17 +10,27 @@ import {
 } from '../../src/lib/core/forge/index.ts';
 import { baselineFiles, gitdirFor, parseRepoInput } from '../../src/lib/core/git/index.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/lib/core/git/baseline.ts';
-import { createGitHubReader } from '../../src/lib/core/git/github-reader.ts';
+import { createGitHubReader } from '../../src/lib/core/forge/github/reader.ts';
 import { openObjectStore } from '../../src/lib/core/git/object-store.ts';
-import { snapshotFromGitHub } from '../../src/lib/core/git/snapshot-github.ts';
+import { snapshotFromGitHub } from '../../src/lib/core/forge/github/snapshot.ts';
 import { noCredentials } from '../../src/lib/core/credentials/index.ts';
 import { createLiteSandbox, type Sandbox } from '../../src/lib/core/sandbox/index.ts';
+import { createRestClient } from '../../src/lib/core/forge/rest-client.ts';
+import { projectApi } from '../../src/lib/core/forge/gitlab/project-api.ts';
+import {
+	snapshotFromGitLab,
+	type GitLabFilesWay
+} from '../../src/lib/core/forge/gitlab/snapshot.ts';
+import type { Credentials } from '../../src/lib/core/credentials/index.ts';
 
 export type CheckoutSpec = {
-	path: 'rest' | 'smart';
+	path: 'rest' | 'smart' | 'gitlab';
 	repo: string;
 	gitUrl: string;
 	apiBase: string;
+	/** GitLab only: the host (`https://127.0.0.1:port`), and one way for its files, else the app's. */
+	gitlabUrl?: string;
+	gitlabWay?: GitLabFilesWay;
 	/** A fresh (wiped) object store, or the one the previous checkout filled. */
 	cold: boolean;
 	/** REST only: raw content requests in flight, instead of the app's RAW_REQUESTS_IN_FLIGHT. */
@@ -42,7 +53,12 @@ function objectFs(cold: boolean): PromiseFsClient {
 }
 
 export async function timeCheckout(spec: CheckoutSpec) {
-	const input = spec.path === 'rest' ? `acme/${spec.repo}` : `${spec.gitUrl}/acme/${spec.repo}.git`;
+	const input =
+		spec.path === 'rest'
+			? `acme/${spec.repo}`
+			: spec.path === 'gitlab'
+				? `${spec.gitlabUrl}/acme/${spec.repo}`
+				: `${spec.gitUrl}/acme/${spec.repo}.git`;
 	const { ref } = parseRepoInput(input, spec.apiBase);
 	const options = {
 		ref,
@@ -51,18 +67,25 @@ export async function timeCheckout(spec: CheckoutSpec) {
 		http,
 		credentials: spec.token
 			? { github: { token: spec.token, apiBase: spec.apiBase }, gitHosts: [] }
-			: noCredentials,
+			: spec.path === 'gitlab'
+				? gitLabHost(spec.gitlabUrl!)
+				: noCredentials,
 		corsProxy: ''
 	};
 	const started = performance.now();
-	last = spec.inFlight ? await restWith(options, spec.inFlight) : await checkout(options);
+	last = spec.inFlight
+		? await restWith(options, spec.inFlight)
+		: spec.gitlabWay
+			? await gitLabWay(options, spec.gitlabWay)
+			: await checkout(options);
 	const ms = performance.now() - started;
 	const { stats } = last;
 	return {
 		ms,
 		files: last.baseline.entries.length,
 		fromCache: stats.fromCache,
-		requests: stats.requests
+		requests: stats.requests,
+		bytes: stats.bytesFetched
 	};
 }
 
@@ -78,6 +101,33 @@ async function restWith(options: CheckoutOptions, concurrency: number): Promise<
 		reader: createGitHubReader({ apiBase: options.ref.apiBase, credentials: options.credentials }),
 		concurrency
 	});
+	return { ...result, store };
+}
+
+/** Settings naming the stand-in's host a GitLab (no token: the bench's projects are public). */
+function gitLabHost(url: string): Credentials {
+	const host = new URL(url).host;
+	return {
+		...noCredentials,
+		gitHosts: [{ host, username: '', token: '', proxyMayCarry: false, kind: 'gitlab' }]
+	};
+}
+
+/** What `checkout` does for a GitLab project, its files fetched one way only. */
+async function gitLabWay(options: CheckoutOptions, way: GitLabFilesWay): Promise<CheckoutResult> {
+	if (options.ref.kind !== 'git') throw new Error('GitLab: a URL');
+	const url = new URL(options.ref.url);
+	const project = url.pathname.slice(1);
+	const store = await openObjectStore(options.fs, gitdirFor(options.ref));
+	const client = createRestClient({
+		apiBase: `${url.origin}/api/v4`,
+		credentials: options.credentials,
+		scheme: 'Bearer'
+	});
+	const result = await snapshotFromGitLab(
+		{ api: projectApi(client, project), project, credentials: options.credentials, way },
+		{ branch: options.branch, store, maxFileBytes: DEFAULT_MAX_FILE_BYTES }
+	);
 	return { ...result, store };
 }
 

@@ -21,7 +21,7 @@ import {
 import { createPackWriter } from '../../git/pack-writer.ts';
 import type { ForgeSnapshotOptions } from '../types.ts';
 import { gitLabMismatch as mismatch } from './fetch-blob.ts';
-import { createFileFetcher, type FileFetcher } from './fetch-files.ts';
+import { BLOB_REQUESTS_IN_FLIGHT, createFileFetcher, type FileFetcher } from './fetch-files.ts';
 import { resolveGitLabBranch } from './resolve-branch.ts';
 import { listGitLabTree, type GitLabTreeEntry } from './tree-listing.ts';
 import type { ProjectApi } from './project-api.ts';
@@ -35,16 +35,20 @@ export { BLOB_REQUESTS_IN_FLIGHT } from './fetch-files.ts';
 export type GitLabFilesWay = 'archive' | 'raw';
 
 /**
- * WHICH WAY — measured by `npm run bench -- forge-checkout` (bench/suites/forge-checkout.ts), cold,
- * against the GitLab peer over HTTP/2 + TLS on this 2-core machine, medians in ms:
- *   300 files:   archive FIXME, tree + raw FIXME, git clone --depth 1 FIXME
- *   3,000 files: archive FIXME, tree + raw FIXME, git clone --depth 1 FIXME
- * so the archive is taken once the listing names more than this many files the store lacks: it
- * starts then, while the rest of the tree is still being listed. Fewer (a small repository, or a
- * new commit of one mostly held already) go raw, as does everything an archive could not give
- * (gitlab.com allows 5 archive requests a minute per user: a 429 falls back to raw too).
+ * Which way, from `npm run bench -- forge-checkout` (bench/suites/forge-checkout.ts): cold, the
+ * GitLab peer behind an HTTP/2 + TLS stand-in, Chromium, on a 2-core machine under a load of
+ * 8–11, medians in ms (archive / tree + raw / git clone --depth 1):
+ *   10 files 177 / 200 / 147;   30 files 171 / 395 / 200;   100 files 233 / 619 / 307;
+ *   300 files 385 / 1,569 / 447;   3,000 files 3,711 / 14,270 / 2,072 (GitHub REST: 9,241).
+ * Warm, both ways ask only the branch (44–171 ms). The archive wins from a few files on, and by
+ * 4× at 3,000; only at 10 files are the two within noise. So the archive is taken once the
+ * listing names more than two rounds of raw requests (16) of blobs the store lacks, those being
+ * at least half the blobs listed (it holds every file, not only the lacking ones): it starts
+ * then, beside the tree pages still to come. Fewer (a tiny repository, or a new commit of one
+ * held already) go raw, which also spares gitlab.com's limit of 5 archive requests a minute per
+ * user (a 429, like any archive that cannot be read, falls back to raw).
  */
-export const ARCHIVE_FROM_FILES = 100;
+export const ARCHIVE_FROM_FILES = 2 * BLOB_REQUESTS_IN_FLIGHT;
 
 export type GitLabSnapshotContext = {
 	api: ProjectApi;
@@ -108,33 +112,20 @@ export async function snapshotFromGitLab(
 	if (context.way === 'archive') fetcher.startArchive();
 
 	report({ phase: 'listing', loaded: 0, total: 0, message: 'Listing files' });
-	let listed: GitLabTreeEntry[];
+	let files: BaselineEntry[], submodules: GitLabTreeEntry[], listedTrees: string[];
+	let first: Set<string>, missing: BaselineEntry[];
 	try {
 		const api = context.way ? context.api : startingArchive(context.api, present, fetcher);
-		listed = await listGitLabTree(api, commit, stats);
+		({ files, submodules, listedTrees } = sorted(await listGitLabTree(api, commit, stats)));
+		first = new Set(options.first?.(files.map((f) => f.path)) ?? []);
+		missing = files.filter((f) => !present.has(f.oid));
+		for (const f of files)
+			if (first.has(f.path) && present.has(f.oid))
+				options.onFile?.(f, await readBlob(store, f.oid));
 	} catch (error) {
-		fetcher.cancel();
+		fetcher.cancel(); // an archive already streaming is let go
 		throw error;
 	}
-	const files: BaselineEntry[] = [];
-	const submodules: GitLabTreeEntry[] = [];
-	const listedTrees: string[] = [];
-	for (const entry of listed) {
-		if (entry.type === 'tree') listedTrees.push(entry.id);
-		else if (entry.type === 'commit') submodules.push(entry);
-		else if (BLOB_MODES.has(entry.mode))
-			files.push({ path: entry.path, mode: entry.mode as BlobMode, oid: entry.id });
-		else {
-			fetcher.cancel();
-			throw mismatch(`${entry.path} has a mode git does not give a file (${entry.mode}).`);
-		}
-	}
-	files.sort((a, b) => (a.path < b.path ? -1 : 1));
-
-	const first = new Set(options.first?.(files.map((f) => f.path)) ?? []);
-	const missing = files.filter((f) => !present.has(f.oid));
-	for (const f of files)
-		if (first.has(f.path) && present.has(f.oid)) options.onFile?.(f, await readBlob(store, f.oid));
 	present = new Set(); // not needed any more; can be large
 
 	total = missing.length;
@@ -193,18 +184,40 @@ export async function snapshotFromGitLab(
 	return { baseline, stats };
 }
 
+/** The listing's files (sorted by path), submodules and folder ids. */
+function sorted(listed: readonly GitLabTreeEntry[]) {
+	const files: BaselineEntry[] = [];
+	const submodules: GitLabTreeEntry[] = [];
+	const listedTrees: string[] = [];
+	for (const entry of listed) {
+		if (entry.type === 'tree') listedTrees.push(entry.id);
+		else if (entry.type === 'commit') submodules.push(entry);
+		else if (BLOB_MODES.has(entry.mode))
+			files.push({ path: entry.path, mode: entry.mode as BlobMode, oid: entry.id });
+		else throw mismatch(`${entry.path} has a mode git does not give a file (${entry.mode}).`);
+	}
+	files.sort((a, b) => (a.path < b.path ? -1 : 1));
+	return { files, submodules, listedTrees };
+}
+
 /**
  * `api` whose tree pages are watched: once they name more than ARCHIVE_FROM_FILES blobs the
- * store lacks, the archive starts, beside the pages still to come.
+ * store lacks, and those are at least half the blobs listed so far (the archive holds every
+ * file, not only the lacking ones), the archive starts, beside the pages still to come.
  */
 function startingArchive(api: ProjectApi, present: Set<string>, fetcher: FileFetcher): ProjectApi {
+	let blobs = 0;
 	let lacking = 0;
 	return {
 		...api,
 		async treePage(path) {
 			const page = await api.treePage(path);
-			for (const entry of page.data) if (entry.type === 'blob' && !present.has(entry.id)) lacking++;
-			if (lacking > ARCHIVE_FROM_FILES) fetcher.startArchive();
+			for (const entry of page.data) {
+				if (entry.type !== 'blob') continue;
+				blobs++;
+				if (!present.has(entry.id)) lacking++;
+			}
+			if (lacking > ARCHIVE_FROM_FILES && lacking * 2 >= blobs) fetcher.startArchive();
 			return page;
 		}
 	};
