@@ -1,6 +1,6 @@
 // `git`: the sandbox's git against the real git on real history (../shared/corpus). Every
 // first-parent commit pair of slugify and chalk and every 4th of commander: the parent checked
-// out with the child's files, each command's output and exit code compared, the exported patch
+// out with the child's changes, each command's output (bytes) and exit code compared, the patch
 // compared with `git diff --binary --full-index -M` and applied. Runs in Node (no browser): the
 // figure is how often the output is git's, not a time.
 import type { Benchmark } from '../context.ts';

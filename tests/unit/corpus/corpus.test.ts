@@ -1,5 +1,5 @@
 // The sandbox's git against the real git on a sample of real history (../shared/corpus): for
-// each commit pair, the parent checked out as a depth-1 clone with the child's files, every
+// each commit pair, the parent checked out as a depth-1 clone with the child's changes, every
 // command's output and exit code, the exported patch's sections against `git diff --binary
 // --full-index -M`, and `git apply` of the exported patch giving the child's tree. The whole
 // history runs in `npm run bench -- git`.
