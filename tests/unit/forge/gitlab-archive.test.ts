@@ -143,16 +143,14 @@ describe('GitLab archive checkout', () => {
 		expect(archives()).toEqual([]);
 		expect(raws().sort()).toEqual(oids(gitSays(small.gitDir).files));
 
-		// A later commit of the big one, into the same store: only its three new blobs are lacking.
-		const changed = {
-			'src/part-0/file-0.txt': 'changed 0\n',
-			'src/part-1/file-1.txt': 'changed 1\n',
-			'new.txt': 'new\n'
-		};
+		// A later commit of the big one, into the same store: its 30 new blobs are lacking, more
+		// than two rounds of raw requests but far from half the tree: raw, not the whole archive.
+		const changed: Record<string, string> = { 'new.txt': 'new\n' };
+		for (let i = 0; i < 29; i++) changed[`src/part-${i % 7}/file-${i}.txt`] = `changed ${i}\n`;
 		const files: Record<string, string> = {};
 		for (let i = 0; i < 230; i++) files[`src/part-${i % 7}/file-${i}.txt`] = `arch/auto ${i}\n`;
 		const gitDir = await buildBareRepo(peers.root, 'arch/auto', 'many-230', files, {
-			commits: [{ message: 'three', branch: 'next', files: changed }]
+			commits: [{ message: 'thirty', branch: 'next', files: changed }]
 		});
 		peers.gitlab.requests.length = 0;
 		const next = await snapshot(big.path, { fs: first.fs, branch: 'next' });
