@@ -8,6 +8,7 @@ import { createIssueComment, getIssue, listIssueComments, listIssues } from './r
 import { createPull, getPull, updatePull, listPulls } from './routes-pulls.ts';
 import { createRef, deleteRef, getRef, listMatchingRefs, updateRef } from './routes-refs.ts';
 import { getRepository, getUser, listBranches } from './routes-repo.ts';
+import { getBranch } from './routes-branch.ts';
 
 const gitData = { needsCommits: true };
 
@@ -16,6 +17,7 @@ export const routes: Route[] = [
 	{ method: 'POST', pattern: /^\/graphql$/, access: 'user', handle: postGraphql },
 	repoRoute('GET', '', 'read', getRepository),
 	repoRoute('GET', '/branches', 'read', listBranches),
+	repoRoute('GET', '/branches/(?<branch>.+)', 'read', getBranch, gitData),
 	repoRoute('GET', '/git/ref/(?<ref>.+)', 'read', getRef, gitData),
 	repoRoute('GET', '/git/matching-refs/(?<ref>.*)', 'read', listMatchingRefs),
 	repoRoute('GET', '/git/trees/(?<sha>[^/]+)', 'read', getTree, gitData),

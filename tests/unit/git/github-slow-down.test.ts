@@ -122,7 +122,7 @@ describe('GitHub asks the REST checkout to slow down', () => {
 	it('a primary limit used up for an hour is not waited out: it fails, saying so', async () => {
 		const reset = Math.floor(Date.now() / 1000) + 3600;
 		const slowed = await checkout({
-			pathPattern: '/git/ref/heads/main',
+			pathPattern: '/branches/main',
 			status: 403,
 			headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
 			body: { message: 'API rate limit exceeded' }

@@ -3,6 +3,7 @@
 import * as git from 'isomorphic-git';
 import type { PromiseFsClient } from 'isomorphic-git';
 import type { Baseline } from './baseline.ts';
+import { commitInfoFromObject, type CommitInfo } from './commit-info.ts';
 import { createSha1 } from '../diff/sha1.ts';
 
 export type ObjectStore = { fs: PromiseFsClient; gitdir: string; cache: object };
@@ -58,12 +59,42 @@ export async function saveBaseline(store: ObjectStore, baseline: Baseline): Prom
 }
 
 export async function loadBaseline(store: ObjectStore, commit: string): Promise<Baseline | null> {
+	let baseline: Baseline;
 	try {
 		const text = (await store.fs.promises.readFile(baselinePath(store, commit), 'utf8')) as string;
-		return JSON.parse(text) as Baseline;
+		baseline = JSON.parse(text) as Baseline;
 	} catch {
 		return null;
 	}
+	if (baseline.commitInfo) return baseline;
+	// Saved before baselines kept their commit's info: read it from the commit object where the
+	// store has it (a smart-HTTP fetch's pack does). A REST checkout stores no commit object, so
+	// its baseline stays without until its forge's branch answer supplies the info
+	// (withCommitInfo); offline, git log then prints no commit info for it.
+	try {
+		const { object } = await git.readObject({ ...store, oid: commit, format: 'content' });
+		const info = commitInfoFromObject(new TextDecoder().decode(object as Uint8Array));
+		return info ? { ...baseline, commitInfo: info } : baseline;
+	} catch {
+		return baseline;
+	}
+}
+
+/**
+ * A saved baseline given the info its forge's branch answer carried, where it was saved without
+ * (before baselines kept it); saved again, so a later checkout (offline too) has it.
+ */
+export async function withCommitInfo(
+	store: ObjectStore,
+	baseline: Baseline,
+	info: () => CommitInfo | undefined
+): Promise<Baseline> {
+	if (baseline.commitInfo) return baseline;
+	const commitInfo = info();
+	if (!commitInfo) return baseline;
+	const completed = { ...baseline, commitInfo };
+	await saveBaseline(store, completed);
+	return completed;
 }
 
 /** Git orders tree entries by name, with a folder compared as if its name ended in '/'. */

@@ -10,7 +10,7 @@ import {
 	resolveBranchOrKnown,
 	type GitHubRef
 } from './tree-listing.ts';
-import { hasObject, loadBaseline, readBlob } from '../../git/object-store.ts';
+import { hasObject, loadBaseline, readBlob, withCommitInfo } from '../../git/object-store.ts';
 import { readPaths } from '../read-paths.ts';
 import type { ForgeListing, ForgeListingOptions } from '../types.ts';
 
@@ -22,12 +22,18 @@ export async function listFromGitHub(
 	const { branch, store } = options;
 	const stats: CheckoutStats = { requests: 0, filesFetched: 0, bytesFetched: 0, fromCache: false };
 	const listingOptions = { ref, branch, store, reader, maxFileBytes: options.maxFileBytes };
-	const commit = await resolveBranchOrKnown(listingOptions, stats);
+	const resolved = await resolveBranchOrKnown(listingOptions, stats);
+	const { commit } = resolved;
 	// A commit checked out before has its baseline saved: no listing request then.
 	const saved = await loadBaseline(store, commit);
 	const baseline = saved
-		? { ...saved, branch }
-		: baselineOf(commit, branch, await listCommit(listingOptions, commit, stats));
+		? { ...(await withCommitInfo(store, saved, resolved.commitInfo)), branch }
+		: baselineOf(
+				commit,
+				branch,
+				await listCommit(listingOptions, commit, stats),
+				resolved.commitInfo()
+			);
 	const files = await readPaths(baseline, options.paths, async (entry) =>
 		(await hasObject(store, entry.oid))
 			? readBlob(store, entry.oid)

@@ -22,6 +22,7 @@ import {
 	loadBaseline,
 	readBlob,
 	saveBaseline,
+	withCommitInfo,
 	type ObjectStore
 } from '../../git/object-store.ts';
 import { fetchBatch, graphqlBatches } from './graphql.ts';
@@ -163,19 +164,22 @@ async function snapshotSteps(
 	// branch resolves, instead of asked file by file.
 	const listingObjects = listObjects(store);
 	listingObjects.catch(() => {}); // awaited below
-	const commit = await resolveBranchOrKnown(options, stats);
+	const resolved = await resolveBranchOrKnown(options, stats);
+	const { commit } = resolved;
 	const cached = await loadBaseline(store, commit);
 	let present = await listingObjects;
 	if (cached && cached.entries.every((entry) => present.has(entry.oid))) {
 		stats.fromCache = true;
 		report({ phase: 'done', loaded: cached.entries.length, total: cached.entries.length });
-		return { baseline: { ...cached, branch }, stats };
+		const saved = await withCommitInfo(store, cached, resolved.commitInfo);
+		return { baseline: { ...saved, branch }, stats };
 	}
 
 	report({ phase: 'listing', loaded: 0, total: 0, message: 'Listing files' });
 	const listing = await listCommit(options, commit, stats);
 	const { entries, skipped } = listing;
-	options.onListed?.(baselineOf(commit, branch, listing));
+	const commitInfo = resolved.commitInfo();
+	options.onListed?.(baselineOf(commit, branch, listing, commitInfo));
 	const first = new Set(options.first?.(entries.map((entry) => entry.path)) ?? []);
 	const missing = entries.filter((entry) => !present.has(entry.oid));
 	// The files asked for first go to the front of the queue; those already held are read now.
@@ -230,7 +234,7 @@ async function snapshotSteps(
 			'Try again; if it persists, the repository may have changed during the checkout.'
 		);
 	}
-	const baseline = baselineOf(commit, branch, listing);
+	const baseline = baselineOf(commit, branch, listing, commitInfo);
 	await saveBaseline(store, baseline);
 	report({ phase: 'done', loaded: entries.length, total: entries.length });
 	return { baseline, stats };

@@ -11,6 +11,8 @@ import type {
 	SkippedEntry
 } from '../../git/baseline.ts';
 import { knownBranchHead, rememberBranchHead } from '../../git/branch-heads.ts';
+import type { CommitInfo } from '../../git/commit-info.ts';
+import { commitInfoFromGitHub, type GitHubCommit } from './commit-info.ts';
 import { HttpStatusError, type GitHubReader } from './reader.ts';
 import { lookupGitHubRepo } from './lookup.ts';
 import type { ObjectStore } from '../../git/object-store.ts';
@@ -44,25 +46,52 @@ export type Listing = {
 };
 
 /** The baseline a listing gives once every file checks out against it. */
-export function baselineOf(commit: string, branch: string, listing: Listing): Baseline {
+export function baselineOf(
+	commit: string,
+	branch: string,
+	listing: Listing,
+	commitInfo?: CommitInfo
+): Baseline {
 	return {
 		commit,
 		tree: listing.sha,
 		branch,
 		entries: listing.entries,
-		skipped: listing.skipped.map(({ mode: _m, ...s }) => s)
+		skipped: listing.skipped.map(({ mode: _m, ...s }) => s),
+		...(commitInfo ? { commitInfo } : {})
 	};
 }
 
-/** The branch's commit from GitHub; its last known commit when GitHub cannot be reached. */
+/** The branch's commit, and its info (the commit's own zones) worked out when first asked. */
+export type ResolvedBranch = { commit: string; commitInfo(): CommitInfo | undefined };
+
+/** GET /repos/:o/:r/branches/:b's answer, the fields read here ("branch-with-protection"). */
+type BranchAnswer = {
+	commit: {
+		sha: string;
+		parents: { sha: string }[];
+		commit: {
+			message: string;
+			tree: { sha: string };
+			author: { name?: string; email?: string; date?: string } | null;
+			committer: { name?: string; email?: string; date?: string } | null;
+			verification?: GitHubCommit['verification'];
+		};
+	};
+};
+
+/**
+ * The branch's commit from GitHub, with its info; its last known commit when GitHub cannot be
+ * reached (no info then: a baseline saved for that commit has its own).
+ */
 export async function resolveBranchOrKnown(
 	options: ListingOptions,
 	stats: CheckoutStats
-): Promise<string> {
+): Promise<ResolvedBranch> {
 	try {
-		const commit = await resolveBranch(options, stats);
-		await rememberBranchHead(options.store, options.branch, commit);
-		return commit;
+		const resolved = await resolveBranch(options, stats);
+		await rememberBranchHead(options.store, options.branch, resolved.commit);
+		return resolved;
 	} catch (error) {
 		const known =
 			error instanceof AppError && error.code === 'unreachable'
@@ -70,18 +99,54 @@ export async function resolveBranchOrKnown(
 				: null;
 		if (!known) throw error;
 		stats.offline = { host: hostOf(options.reader.apiBase), resolvedAt: known.resolvedAt };
-		return known.commit;
+		return { commit: known.commit, commitInfo: () => undefined };
 	}
 }
 
-async function resolveBranch(options: ListingOptions, stats: CheckoutStats): Promise<string> {
+/**
+ * The branch through GET /repos/:o/:r/branches/:b rather than git/ref/heads/:b: the same one
+ * request, and its answer holds the commit (people, UTC dates, message, tree, parents, a signed
+ * commit's payload), so the baseline's commit info costs no request of its own.
+ */
+async function resolveBranch(
+	options: ListingOptions,
+	stats: CheckoutStats
+): Promise<ResolvedBranch> {
 	const { reader, ref, branch } = options;
 	try {
 		stats.requests++;
-		const found = await reader.json<{ object: { sha: string; type: string } }>(
-			`${repoPath(ref)}/git/ref/heads/${encodeURIComponent(branch)}`
+		const found = await reader.json<BranchAnswer>(
+			`${repoPath(ref)}/branches/${encodeURIComponent(branch)}`
 		);
-		return found.object.sha;
+		const { sha, parents, commit } = found.commit;
+		let info: CommitInfo | undefined | null = null;
+		// Worked out once and only when asked: a baseline saved with its info needs none, and
+		// rebuilding an unsigned commit may try many zones.
+		const commitInfo = () => {
+			if (info === null) {
+				const { author, committer } = commit;
+				const person = (p: typeof author) =>
+					p && p.date !== undefined
+						? { name: p.name ?? '', email: p.email ?? '', date: p.date }
+						: null;
+				const a = person(author);
+				const c = person(committer);
+				info =
+					a && c
+						? commitInfoFromGitHub({
+								sha,
+								message: commit.message,
+								tree: commit.tree,
+								parents,
+								author: a,
+								committer: c,
+								verification: commit.verification
+							})
+						: undefined;
+			}
+			return info;
+		};
+		return { commit: sha, commitInfo };
 	} catch (error) {
 		if (!(error instanceof HttpStatusError && error.status === 404)) throw error;
 	}
