@@ -55,9 +55,7 @@ describe('GET /repos/{owner}/{repo}/branches/{branch}', () => {
 			accounts: [null, null],
 			protected: false
 		});
-		expect(gitIn(gitDir, ['cat-file', 'commit', head]).endsWith('Work on agent/nested')).toBe(
-			true
-		);
+		expect(gitIn(gitDir, ['cat-file', 'commit', head]).endsWith('Work on agent/nested')).toBe(true);
 		expect(schemaLog.checked).toEqual(['GET /repos/{owner}/{repo}/branches/{branch} 200']);
 	});
 
