@@ -26,8 +26,6 @@ import { resolveGitLabBranch } from './resolve-branch.ts';
 import { listGitLabTree, type GitLabTreeEntry } from './tree-listing.ts';
 import type { ProjectApi } from './project-api.ts';
 
-export { BLOB_REQUESTS_IN_FLIGHT } from './fetch-files.ts';
-
 /**
  * How a checkout's missing files are fetched: GitLab's repository archive (raw requests only
  * for what it lacks or alters), or one raw request a file.
@@ -40,7 +38,7 @@ export type GitLabFilesWay = 'archive' | 'raw';
  * 8–11, medians in ms (archive / tree + raw / git clone --depth 1):
  *   10 files 177 / 200 / 147;   30 files 171 / 395 / 200;   100 files 233 / 619 / 307;
  *   300 files 385 / 1,569 / 447;   3,000 files 3,711 / 14,270 / 2,072 (GitHub REST: 9,241).
- * Warm, both ways ask only the branch (44–171 ms). The archive wins from a few files on, and by
+ * Warm, both ways ask only the branch (medians 44–150 ms). The archive wins from a few files on, and by
  * 4× at 3,000; only at 10 files are the two within noise. So the archive is taken once the
  * listing names more than two rounds of raw requests (16) of blobs the store lacks, those being
  * at least half the blobs listed (it holds every file, not only the lacking ones): it starts
