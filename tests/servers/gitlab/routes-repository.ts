@@ -1,6 +1,7 @@
 // /projects/:id and its repository: branches, commits (read and the one-request write),
 // compare, files. Each body `satisfies` a type in ./shapes.ts, typed against @gitbeaker/core's
 // schemas for GitLab's API v4 (fields Patchbay reads and a few more a client would expect).
+import { readCommit } from '../github/commit-object.ts';
 import { git, gitText, runGit } from '../github/git-cli.ts';
 import { defaultBranch, listRefs, lsTree, readBlob } from '../github/git-objects.ts';
 import { applyCommit, type Action } from './apply-commit.ts';
@@ -35,21 +36,21 @@ const ok = (json: unknown, status = 200, headers?: Record<string, string>): Repl
 	headers
 });
 
+/**
+ * GitLab's commit entity: each date in its person's own zone with milliseconds
+ * (`2012-09-20T09:06:12.000+03:00`, Rails' JSON time), and `message` the message exactly as the
+ * commit stores it (read from the object: `%B` through a trimmed output would drop a final
+ * newline GitLab keeps).
+ */
 async function commitJson(ctx: ProjectContext, sha: string): Promise<CommitReply> {
-	const format = '%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B';
+	const format = '%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI';
 	const out = await gitText(ctx.project.gitDir, ['show', '-s', `--format=${format}`, sha, '--']);
-	const [
-		id = '',
-		tree = '',
-		parents = '',
-		an = '',
-		ae = '',
-		ad = '',
-		cn = '',
-		ce = '',
-		cd = '',
-		message = ''
-	] = out.split('\0');
+	const [id = '', tree = '', parents = '', an = '', ae = '', aI = '', cn = '', ce = '', cI = ''] =
+		out.split('\0');
+	const withMillis = (iso: string) => iso.replace(/([+-]\d\d:\d\d|Z)$/, '.000$1');
+	const ad = withMillis(aI);
+	const cd = withMillis(cI);
+	const { message } = await readCommit(ctx.project.gitDir, id);
 	return {
 		id,
 		short_id: id.slice(0, 8),

@@ -36,7 +36,18 @@ const commit = s.object({
 	web_url: s.string,
 	tree_id: s.sha
 });
-const branch = s.object({ name: s.string, commit: s.object({ id: s.sha }) });
+// The branch's head commit as the baseline's commit info reads it (forge/gitlab/commit-info.ts).
+const branchCommit = s.object({
+	id: s.sha,
+	message: s.string,
+	author_name: s.string,
+	author_email: s.string,
+	authored_date: s.string,
+	committer_name: s.string,
+	committer_email: s.string,
+	committed_date: s.string
+});
+const branch = s.object({ name: s.string, commit: branchCommit });
 const project = s.object({
 	id: s.integer,
 	path_with_namespace: s.string,
@@ -97,7 +108,9 @@ type I<S> = s.Infer<S>;
 export const agreements = [
 	// Each shape against the published type.
 	true satisfies Agrees<I<typeof project>, ProjectSchema>,
-	true satisfies Agrees<I<typeof branch>, BranchSchema>,
+	// gitbeaker marks the commit's `authored_date`, committer and `committed_date` optional;
+	// GitLab's commit entity always sends them (its Branches and Commits docs).
+	true satisfies Agrees<I<typeof branch>, BranchSchema, 'commit'>,
 	// gitbeaker marks `parent_ids` optional (GitLab's commit entity always has it) and has no
 	// `tree_id` (some hosts send it; the app uses it only where sent).
 	true satisfies Agrees<I<typeof commit>, CommitSchema, 'parent_ids' | 'tree_id'>,

@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import LightningFS from '@isomorphic-git/lightning-fs';
 import type { PromiseFsClient } from 'isomorphic-git';
 import http from 'isomorphic-git/http/web';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../src/lib/core/credentials/index.ts';
 import { checkout, forgeFor, forgeRepoFor } from '../../../src/lib/core/forge/index.ts';
@@ -178,5 +179,21 @@ describe('GitLab peer answers, as the app reads them and GitLab publishes them',
 		});
 		const message = (body('commit') as { message: string }).message;
 		expect(message.trimEnd()).toBe(copy.git('log', '-1', '--format=%B', 'main'));
+		// The branch's commit as GitLab sends it: the message exactly as stored (git commit's final
+		// newline kept), each date in its person's zone with milliseconds.
+		const raw = execFileSync('git', ['--git-dir', copy.gitDir, 'cat-file', 'commit', 'main'], {
+			encoding: 'utf8'
+		});
+		const head = (
+			body('branch') as {
+				commit: { message: string; authored_date: string; committed_date: string };
+			}
+		).commit;
+		expect([head.message, head.authored_date, head.committed_date]).toEqual([
+			raw.slice(raw.indexOf('\n\n') + 2),
+			copy.git('log', '-1', '--format=%aI', 'main').replace(/([+-]\d\d:\d\d)$/, '.000$1'),
+			copy.git('log', '-1', '--format=%cI', 'main').replace(/([+-]\d\d:\d\d)$/, '.000$1')
+		]);
+		expect(head.message.endsWith('\n')).toBe(true);
 	});
 });

@@ -2,7 +2,14 @@
 // baseline saved for that commit), and the few named files from `blobs/:sha/raw`, each hashed
 // against its blob id; not every file. The full snapshot then runs in the background.
 import type { Baseline, BaselineEntry, BlobMode, CheckoutStats } from '../../git/baseline.ts';
-import { buildTrees, hasObject, loadBaseline, readBlob } from '../../git/object-store.ts';
+import type { CommitInfo } from '../../git/commit-info.ts';
+import {
+	buildTrees,
+	hasObject,
+	loadBaseline,
+	readBlob,
+	withCommitInfo
+} from '../../git/object-store.ts';
 import { readPaths } from '../read-paths.ts';
 import type { ForgeListing, ForgeListingOptions } from '../types.ts';
 import { fetchGitLabBlob, gitLabMismatch, type GitLabBlobSource } from './fetch-blob.ts';
@@ -24,12 +31,18 @@ export async function listFromGitLab(
 ): Promise<ForgeListing> {
 	const { branch, store } = options;
 	const stats: CheckoutStats = { requests: 0, filesFetched: 0, bytesFetched: 0, fromCache: false };
-	const commit = await resolveGitLabBranch(context.api, context.project, store, branch, stats);
+	const { commit, commitInfo } = await resolveGitLabBranch(
+		context.api,
+		context.project,
+		store,
+		branch,
+		stats
+	);
 	// A commit checked out before has its baseline saved: no listing request then.
 	const saved = await loadBaseline(store, commit);
 	const baseline = saved
-		? { ...saved, branch }
-		: listedBaseline(commit, branch, await listGitLabTree(context.api, commit, stats));
+		? { ...(await withCommitInfo(store, saved, () => commitInfo)), branch }
+		: listedBaseline(commit, branch, await listGitLabTree(context.api, commit, stats), commitInfo);
 	const files = await readPaths(baseline, options.paths, async (entry) =>
 		(await hasObject(store, entry.oid))
 			? readBlob(store, entry.oid)
@@ -46,7 +59,8 @@ export async function listFromGitLab(
 export function listedBaseline(
 	commit: string,
 	branch: string,
-	listed: readonly GitLabTreeEntry[]
+	listed: readonly GitLabTreeEntry[],
+	commitInfo?: CommitInfo
 ): Baseline {
 	const entries: BaselineEntry[] = [];
 	const submodules: GitLabTreeEntry[] = [];
@@ -67,6 +81,7 @@ export function listedBaseline(
 		tree: root,
 		branch,
 		entries,
-		skipped: submodules.map((s) => ({ path: s.path, reason: 'submodule' as const, oid: s.id }))
+		skipped: submodules.map((s) => ({ path: s.path, reason: 'submodule' as const, oid: s.id })),
+		...(commitInfo ? { commitInfo } : {})
 	};
 }

@@ -13,7 +13,21 @@ export type GitLabProject = {
 	web_url: string;
 };
 
-export type GitLabBranch = { name: string; commit: { id: string } };
+/** The head commit a branch answer carries: what the baseline's commit info is made of. */
+export type GitLabBranchCommit = {
+	id: string;
+	/** The whole message as the commit stores it (a final newline kept, or its lack). */
+	message: string;
+	author_name?: string;
+	author_email?: string;
+	/** ISO 8601 in the author's own zone, e.g. `2012-09-20T09:06:12.000+03:00`. */
+	authored_date?: string;
+	committer_name?: string;
+	committer_email?: string;
+	committed_date?: string;
+};
+
+export type GitLabBranch = { name: string; commit: GitLabBranchCommit };
 
 export type GitLabCommit = {
 	id: string;
@@ -44,6 +58,15 @@ export function projectApi(client: RestClient, project: string, signal?: AbortSi
 	const get = <T>(path: string) => client.get<T>(`${base}${path}`, signal);
 	const send = async <T>(method: string, path: string, body: unknown) =>
 		(await client.request<T>(method, `${base}${path}`, { body, signal })).data;
+	/** The branch's head commit, whole (people, zoned dates, message); null: no such branch. */
+	const branchCommit = async (branch: string): Promise<GitLabBranchCommit | null> => {
+		try {
+			return (await get<GitLabBranch>(`/repository/branches/${enc(branch)}`)).commit;
+		} catch (error) {
+			if (error instanceof ForgeHttpError && error.status === 404) return null;
+			throw error;
+		}
+	};
 	return {
 		/** Where `repository/…` lives, absolute (a raw blob is fetched from under it). */
 		projectUrl: `${client.apiBase}${base}`,
@@ -56,14 +79,8 @@ export function projectApi(client: RestClient, project: string, signal?: AbortSi
 			get<GitLabBranch[]>(
 				`/repository/branches?per_page=100&page=${page}${search ? `&search=${enc(search)}` : ''}`
 			),
-		async branchHead(branch: string): Promise<string | null> {
-			try {
-				return (await get<GitLabBranch>(`/repository/branches/${enc(branch)}`)).commit.id;
-			} catch (error) {
-				if (error instanceof ForgeHttpError && error.status === 404) return null;
-				throw error;
-			}
-		},
+		branchHead: async (branch: string) => (await branchCommit(branch))?.id ?? null,
+		branchCommit,
 		commit: (sha: string) => get<GitLabCommit>(`/repository/commits/${enc(sha)}`),
 		compare: (from: string, to: string) =>
 			get<{ diffs: BranchDiff[] }>(

@@ -16,7 +16,8 @@ import {
 	listObjects,
 	loadBaseline,
 	readBlob,
-	saveBaseline
+	saveBaseline,
+	withCommitInfo
 } from '../../git/object-store.ts';
 import { createPackWriter } from '../../git/pack-writer.ts';
 import type { ForgeSnapshotOptions } from '../types.ts';
@@ -76,13 +77,20 @@ export async function snapshotFromGitLab(
 	report({ phase: 'resolving', loaded: 0, total: 1, message: `Resolving ${branch}` });
 	const listingObjects = listObjects(store);
 	listingObjects.catch(() => {}); // awaited below
-	const commit = await resolveGitLabBranch(context.api, context.project, store, branch, stats);
+	const { commit, commitInfo } = await resolveGitLabBranch(
+		context.api,
+		context.project,
+		store,
+		branch,
+		stats
+	);
 	const cached = await loadBaseline(store, commit);
 	let present = await listingObjects;
 	if (cached && cached.entries.every((entry) => present.has(entry.oid))) {
 		stats.fromCache = true;
 		report({ phase: 'done', loaded: cached.entries.length, total: cached.entries.length });
-		return { baseline: { ...cached, branch }, stats };
+		const saved = await withCommitInfo(store, cached, () => commitInfo);
+		return { baseline: { ...saved, branch }, stats };
 	}
 
 	// The tree API gives no sizes: a file over the limit is known once fetched (and verified, as
@@ -164,6 +172,7 @@ export async function snapshotFromGitLab(
 		commit,
 		tree: root,
 		branch,
+		...(commitInfo ? { commitInfo } : {}),
 		entries: files.filter((f) => !tooLarge.has(f.path)),
 		skipped: [
 			...submodules.map((s) => ({ path: s.path, reason: 'submodule' as const, oid: s.id })),
