@@ -21,7 +21,7 @@ async function nativeClone(ctx: BenchContext, name: string, counts: RunCounts) {
 	});
 }
 
-/** Besides the app's RAW_REQUESTS_IN_FLIGHT (snapshot-github.ts), measured in the same run. */
+/** Besides the app's RAW_REQUESTS_IN_FLIGHT (core/forge/github/snapshot.ts), measured in the same run. */
 const IN_FLIGHT_TRIED = [6, 16];
 
 const requestsNote = (requests: number) =>

@@ -89,6 +89,30 @@ describe('the forges table', () => {
 		}
 	});
 
+	it("declares each forge's issues (address, token, reader), and core/issues names no forge", async () => {
+		const declared = await Promise.all(
+			KINDS.map(async (kind) => {
+				const issues = forgeMeta(kind).issues;
+				if (!issues) return [kind, null];
+				const { paths, authScheme } = issues;
+				return [kind, { paths, authScheme, reader: typeof (await issues.load()) }];
+			})
+		);
+		expect(declared).toEqual([
+			['github', null],
+			['git', null],
+			['gitlab', { paths: ['-/issues', 'issues'], authScheme: 'Bearer', reader: 'function' }],
+			['gitea', { paths: ['issues'], authScheme: 'token', reader: 'function' }]
+		]);
+		// core/issues reaches a forge only through its entry (the reader loads on first use) ...
+		const issueFiles = tsFiles(join(core, 'issues'));
+		const reached = new Set(issueFiles.flatMap((file) => staticClosure(file).files));
+		expect([...reached].filter((f) => /^forge\/[^/]+\/(?!entry\.ts$)/.test(f))).toEqual([]);
+		// ... and spells no forge's kind: a new forge's issues need only its folder.
+		const naming = issueFiles.filter((file) => /'(gitlab|gitea)'/.test(readFileSync(file, 'utf8')));
+		expect(naming).toEqual([]);
+	});
+
 	it('is light: forge-for.ts reaches no forge code and no package', () => {
 		const { files, packages } = staticClosure(join(core, 'forge/forge-for.ts'));
 		expect(files.filter((f) => /^forge\/[^/]+\/(?!entry\.ts$)/.test(f))).toEqual([]);

@@ -12,6 +12,8 @@ import type { BranchSpec } from '../change-request/branch-name.ts';
 import type { PushProgress, PushResult } from '../change-request/push-types.ts';
 // The kinds are the keys of forge-for.ts's `forges` table: one line there adds one.
 import type { ForgeKind } from './forge-for.ts';
+import type { IssueText } from '../issues/issue-draft.ts';
+import type { RestClient } from './rest-client.ts';
 
 export type { ExistingBranch, BranchSpec, ForgeKind, PushProgress, PushResult };
 
@@ -175,7 +177,35 @@ export type ForgeEntry = {
 	settingsLabel?: string;
 	/** The change request the forge opens; absent: none (a branch, the host's own form). */
 	request?: ChangeRequestWords;
+	/**
+	 * Its issues, read by address for a task draft (core/issues/forge-issue.ts); absent: none
+	 * read by host (GitHub's issues are core/issues' own, through GitHub's API).
+	 */
+	issues?: ForgeIssues;
 };
+
+/** How a forge's issue is addressed and read, known before its reader loads. */
+export type ForgeIssues = {
+	/**
+	 * What stands between the repository's address and the number: the first is how Patchbay
+	 * writes an issue's address (`-/issues`: `…/group/repo/-/issues/12`), the rest other
+	 * spellings the host also answers (GitLab's `…/repo/issues/12`).
+	 */
+	paths: readonly [string, ...string[]];
+	/** How its API takes a token: `Authorization: Bearer …` or `Authorization: token …`. */
+	authScheme: 'Bearer' | 'token';
+	/** The reader, loaded when an issue of this forge is read. */
+	load: () => Promise<IssueReader>;
+};
+
+/** Reads issue `number` of repository `path` (`group/sub/repo`) with its first `limit` comments. */
+export type IssueReader = (
+	client: RestClient,
+	path: string,
+	number: number,
+	limit: number,
+	signal?: AbortSignal
+) => Promise<IssueText>;
 
 /** What every forge is made with: the credentials (each request asks `credentialFor`). */
 export type ForgeContext = {

@@ -1,12 +1,12 @@
-// GitLab and Gitea/Forgejo issue addresses, and the issue read through the forge's API:
+// Issue addresses on a forge served by host, and the issue read through the forge's API:
 // `https://gitlab.com/group/sub/repo/-/issues/12`, `https://codeberg.org/owner/repo/issues/12`,
-// and self-managed hosts Settings → Git hosts names as GitLab or Gitea. The token is the host's
-// own (the REST client asks `credentialFor` per URL), never the GitHub token. Apart from index.ts:
-// it loads the forge seam, so the composer imports it only when such an address is pasted.
+// and self-managed hosts Settings → Git hosts names as GitLab or Gitea. Which forges, how their
+// addresses are spelt, how their API takes a token and their reader all come from each forge's
+// entry.ts (`issues`), the reader loaded when an issue is read: nothing here names a forge. The
+// token is the host's own (the REST client asks `credentialFor` per URL), never the GitHub
+// token. Apart from index.ts, so the composer imports it only when such an address is pasted.
 import type { Credentials } from '../credentials/index.ts';
-import { forgeApiBase, forgeKindOfHost, type ForgeHost } from '../forge/forge-for.ts';
-import { readGiteaIssue } from '../forge/gitea/issue.ts';
-import { readGitLabIssue } from '../forge/gitlab/issue.ts';
+import { forgeApiBase, forgeKindOfHost, forgeMeta, type ForgeHost } from '../forge/forge-for.ts';
 import { createRestClient, ForgeHttpError } from '../forge/rest-client.ts';
 import { AppError } from '../http/index.ts';
 import { MAX_COMMENTS } from './fetch-issue.ts';
@@ -14,23 +14,30 @@ import type { IssueText } from './issue-draft.ts';
 import { issueUrl, type IssueRef } from './issue-ref.ts';
 
 const SEGMENT = '[A-Za-z0-9_.-]+';
-/** host, path (`group/sub/repo`), GitLab's `-/`, number; the scheme and a query are optional. */
+/** host, then the repository and the forge's issue path (`group/sub/repo/-/issues`), number;
+ * the scheme and a query are optional. */
 const ISSUE_ADDRESS = new RegExp(
-	`^(?:https?://)?([^/\\s?#@]+)/((?:${SEGMENT}/)*?${SEGMENT})/(-/)?issues/([1-9][0-9]{0,9})/?(?:[?#].*)?$`,
-	'i'
+	`^(?:https?://)?([^/\\s?#@]+)/((?:${SEGMENT}/)+${SEGMENT})/([1-9][0-9]{0,9})/?(?:[?#].*)?$`
 );
 
-/** The issue a GitLab or Gitea address names, or null (GitHub's are `parseIssueRef`'s). */
+/** The issue a forge's address names (GitLab's, Gitea's), or null (GitHub's are `parseIssueRef`'s). */
 export function parseForgeIssueRef(input: string, hosts: readonly ForgeHost[]): IssueRef | null {
 	const match = ISSUE_ADDRESS.exec(input.trim().replace(/^#\//, ''));
 	if (!match) return null;
-	const [, host = '', path = '', dash, number] = match;
+	const [, host = '', rest = '', number] = match;
 	const forge = forgeKindOfHost(host, hosts);
-	if (forge !== 'gitlab' && forge !== 'gitea') return null;
+	const { issues, pathSegments } = forgeMeta(forge);
+	// The forge's issue path ends the rest (the longest first: `-/issues` before `issues`);
+	// the repository's path is what stands before it.
+	const issuePath = [...(issues?.paths ?? [])]
+		.sort((a, b) => b.length - a.length)
+		.find((p) => rest.toLowerCase().endsWith(`/${p.toLowerCase()}`));
+	if (!issuePath) return null;
+	const path = rest.slice(0, -issuePath.length - 1);
 	const parts = path.split('/');
 	if (parts.some((part) => part === '.' || part === '..' || part === '-')) return null;
-	// Gitea has no subgroups and no `-/` in its addresses.
-	if (forge === 'gitea' && (parts.length !== 2 || dash)) return null;
+	// A forge whose repositories are owner/repo (Gitea: no subgroups) names no other path.
+	if (pathSegments && parts.length !== pathSegments) return null;
 	const apiBase = forgeApiBase(host, forge);
 	if (!apiBase) return null;
 	return {
@@ -49,19 +56,20 @@ export async function readForgeIssue(
 	options: { fetch?: typeof fetch; signal?: AbortSignal } = {}
 ): Promise<IssueText> {
 	const { forge, origin } = ref;
+	const issues = forge ? forgeMeta(forge).issues : undefined;
 	const apiBase = forge && origin ? forgeApiBase(new URL(origin).host, forge) : null;
-	if (!forge || !apiBase) throw new AppError('issue-unreadable', `${issueUrl(ref)} is on GitHub.`);
+	if (!forge || !issues || !apiBase)
+		throw new AppError('issue-unreadable', `${issueUrl(ref)} is on GitHub.`);
 	const client = createRestClient({
 		apiBase,
 		credentials,
-		scheme: forge === 'gitlab' ? 'Bearer' : 'token',
+		scheme: issues.authScheme,
 		fetch: options.fetch
 	});
 	const path = `${ref.owner}/${ref.repo}`;
 	try {
-		return forge === 'gitlab'
-			? await readGitLabIssue(client, path, ref.number, MAX_COMMENTS, options.signal)
-			: await readGiteaIssue(client, path, ref.number, MAX_COMMENTS, options.signal);
+		const read = await issues.load();
+		return await read(client, path, ref.number, MAX_COMMENTS, options.signal);
 	} catch (error) {
 		throw explained(error, ref, new URL(apiBase).host);
 	}

@@ -1,16 +1,18 @@
 // Which issue a pasted address names: `https://github.com/o/r/issues/12`, without the scheme, or
-// as Patchbay's start link `#/github.com/o/r/issues/12`. GitLab and Gitea issue addresses are
-// read by forge-issue.ts (it needs Settings' hosts); a ref it makes names its forge and origin.
+// as Patchbay's start link `#/github.com/o/r/issues/12`. Another forge's issue addresses (one
+// whose entry.ts declares `issues`: GitLab, Gitea) are read by forge-issue.ts (it needs
+// Settings' hosts); a ref it makes names its forge and origin.
+import { forgeMeta, type ForgeKind } from '../forge/forge-for.ts';
 
 /**
- * A GitHub issue (no `forge`), or one on GitLab (`owner` is the namespace, `group/sub`) or
- * Gitea/Forgejo at `origin` (`https://gitlab.com`).
+ * A GitHub issue (no `forge`), or one on a forge served by host (GitLab: `owner` is the
+ * namespace, `group/sub`; Gitea/Forgejo) at `origin` (`https://gitlab.com`).
  */
 export type IssueRef = {
 	owner: string;
 	repo: string;
 	number: number;
-	forge?: 'gitlab' | 'gitea';
+	forge?: ForgeKind;
 	origin?: string;
 };
 
@@ -29,8 +31,8 @@ export function parseIssueRef(input: string): IssueRef | null {
 }
 
 export function issueUrl(ref: IssueRef): string {
-	if (ref.forge === 'gitlab') return `${repoOf(ref)}/-/issues/${ref.number}`;
-	if (ref.forge === 'gitea') return `${repoOf(ref)}/issues/${ref.number}`;
+	// The forge's own spelling (`-/issues` on GitLab), from its entry.
+	if (ref.forge) return `${repoOf(ref)}/${issuePath(ref.forge)}/${ref.number}`;
 	return `https://github.com/${ref.owner}/${ref.repo}/issues/${ref.number}`;
 }
 
@@ -42,4 +44,8 @@ export function repoOf(ref: IssueRef): string {
 /** Where the issue was written, for the draft: "GitHub", or the host (`gitlab.com`). */
 export function issueHostName(ref: IssueRef): string {
 	return ref.forge && ref.origin ? new URL(ref.origin).host : 'GitHub';
+}
+
+function issuePath(kind: ForgeKind): string {
+	return forgeMeta(kind).issues?.paths[0] ?? 'issues';
 }

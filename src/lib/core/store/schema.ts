@@ -132,8 +132,11 @@ export type TaskRecord = {
 		owner: string;
 		repo: string;
 		number: number;
-		/** A GitLab or Gitea issue (none: GitHub's), on the host at `origin`. */
-		forge?: 'gitlab' | 'gitea';
+		/**
+		 * A forge's issue (one whose entry declares `issues`: GitLab, Gitea; none: GitHub's), on
+		 * the host at `origin`.
+		 */
+		forge?: ForgeKind;
 		origin?: string;
 	};
 	createdAt: number;

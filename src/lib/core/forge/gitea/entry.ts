@@ -1,6 +1,7 @@
 // Gitea and Forgejo as the rest of Patchbay knows them before their code loads: the API path,
-// the hosts known to run one (Codeberg), the owner/repo path shape, and the pull request's
-// words. One line of forge-for.ts's table names this; index.ts loads on first use.
+// the hosts known to run one (Codeberg), the owner/repo path shape, the pull request's words,
+// and its issues' address and reader. One line of forge-for.ts's table names this; index.ts
+// and issue.ts load on first use.
 import type { ForgeEntry } from '../types.ts';
 
 export const gitea: ForgeEntry = {
@@ -10,5 +11,10 @@ export const gitea: ForgeEntry = {
 	knownHosts: ['codeberg.org', 'gitea.com'],
 	pathSegments: 2,
 	settingsLabel: 'Gitea / Forgejo',
-	request: { noun: 'pull request', button: 'Create PR', numberPrefix: '#' }
+	request: { noun: 'pull request', button: 'Create PR', numberPrefix: '#' },
+	issues: {
+		paths: ['issues'],
+		authScheme: 'token',
+		load: () => import('./issue.ts').then((m) => m.readGiteaIssue)
+	}
 };

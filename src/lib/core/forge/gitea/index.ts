@@ -2,6 +2,7 @@
 // and opens the pull request; the branch is pushed over git (Gitea's file API cannot write modes
 // or symlinks), so a push needs the object store, as plain git does. Where the host sends no
 // CORS headers, the error says what to do: the admin's [cors] setting, or the proxy.
+import { sortBranches } from '../../git/lookup.ts';
 import { createGitForge } from '../git/index.ts';
 import { createRestClient } from '../rest-client.ts';
 import type { Forge, ForgeContext, ForgeRepo } from '../types.ts';
@@ -39,10 +40,11 @@ export function createGiteaForge(repo: ForgeRepo, context: ForgeContext): Forge 
 					if (list.length < 50) break;
 				}
 				const first = info.default_branch;
-				const sorted = [...new Set(branches)].sort((a, b) =>
-					a === first ? -1 : b === first ? 1 : a.localeCompare(b)
-				);
-				return { defaultBranch: first, branches: sorted, private: info.private };
+				return {
+					defaultBranch: first,
+					branches: sortBranches(branches, first),
+					private: info.private
+				};
 			}),
 		branchHead: (branch, signal) => explained('push', () => api(signal).branchHead(branch)),
 		rebaseOnto: (branch, head, changes, signal) =>

@@ -1,4 +1,5 @@
 // A GitLab project before checkout: its default branch, branches and visibility.
+import { sortBranches } from '../../git/lookup.ts';
 import type { RepoInfo } from '../types.ts';
 import type { ProjectApi } from './project-api.ts';
 
@@ -11,8 +12,9 @@ export async function lookupGitLabProject(api: ProjectApi): Promise<RepoInfo> {
 		if (list.length < 100) break;
 	}
 	const defaultBranch = project.default_branch ?? branches[0] ?? 'main';
-	const sorted = [...new Set(branches)].sort((a, b) =>
-		a === defaultBranch ? -1 : b === defaultBranch ? 1 : a.localeCompare(b)
-	);
-	return { defaultBranch, branches: sorted, private: project.visibility !== 'public' };
+	return {
+		defaultBranch,
+		branches: sortBranches(branches, defaultBranch),
+		private: project.visibility !== 'public'
+	};
 }
