@@ -1,5 +1,6 @@
 import { blobOidSync, ZERO_OID } from './blob-hash.ts';
-import { byteString, isGitBinary, textOf } from './content.ts';
+import { byteString, isGitBinary } from './content.ts';
+import { escapedText } from './escaped-bytes.ts';
 import { buildHunks, type Hunk } from './hunks.ts';
 import { diffLineArrays, splitLines } from './line-diff.ts';
 import type { FileChange } from './types.ts';
@@ -33,11 +34,12 @@ function kindOf(mode: string): string {
 /**
  * The sections a change becomes: one, or two when a symlink or a submodule turns into a file or
  * back (a type change), which git writes as a deletion followed by an addition.
- */
-/**
- * `bytes`: as git itself sees the content — binary only with a NUL in its first 8000 bytes,
- * other text diffed byte for byte whatever its encoding; the lines are then one char a byte.
- * Without it (the review, the exported patch), text must be UTF-8, so the patch is a string.
+ *
+ * Content is binary as git sees it: a NUL in the first 8000 bytes. Other text is diffed line
+ * by line whatever its encoding. `bytes`: the lines are one char a byte (the sandbox's git,
+ * which writes them out as bytes). Without it (the review, the exported patch) they are UTF-8
+ * text with the bytes that are not UTF-8 surrogate-escaped (escaped-bytes.ts), so a Latin-1
+ * file's hunk is still git's, and `escapedBytes` gives the patch's bytes back exactly.
  */
 export function fileDiffs(change: FileChange, bytes = false): FileDiff[] {
 	if (change.before === null && change.after === null) return [];
@@ -74,19 +76,13 @@ function toFileDiff(
 		before !== null &&
 		after !== null &&
 		sameBytes(before, after, change.beforeOid, change.afterOid);
-	const decode = bytes ? byteString : textOf;
-	const gitBinary = bytes && (isGitBinary(before) || isGitBinary(after));
-	const beforeText = before && !gitBinary ? decode(before) : null;
-	const afterText = after && !gitBinary ? decode(after) : null;
-	const binary = bytes
-		? gitBinary
-		: change.binary === true ||
-			(before !== null && beforeText === null) ||
-			(after !== null && afterText === null);
+	// change.binary (NUL or not UTF-8, detectChanges') is not git's test: a Latin-1 file is text.
+	const binary = isGitBinary(before) || isGitBinary(after);
 	let hunks: Hunk[] = [];
 	if (!binary && !sameContent) {
-		const oldLines = splitLines(beforeText ?? '');
-		const newLines = splitLines(afterText ?? '');
+		const decode = bytes ? byteString : escapedText;
+		const oldLines = splitLines(before ? decode(before) : '');
+		const newLines = splitLines(after ? decode(after) : '');
 		const { changedA, changedB } = diffLineArrays(oldLines, newLines);
 		hunks = buildHunks(oldLines, newLines, changedA, changedB, 3, bytes);
 	}

@@ -1,4 +1,5 @@
-const encoder = new TextEncoder();
+import { escapedBytes } from './escaped-bytes.ts';
+
 const decoder = new TextDecoder();
 
 /**
@@ -19,7 +20,7 @@ export function headingFinder(oldLines: string[], bytes = false): (firstLine: nu
 		const line = oldLines[found]!;
 		const lineBytes = bytes
 			? Uint8Array.from(line.slice(0, 81), (c) => c.charCodeAt(0))
-			: encoder.encode(line.slice(0, 81));
+			: escapedBytes(line.slice(0, 81)); // a Latin-1 line's bytes, not U+FFFD's
 		const end = headingLength(lineBytes);
 		return bytes ? line.slice(0, end) : decoder.decode(lineBytes.subarray(0, end));
 	};

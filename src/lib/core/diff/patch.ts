@@ -22,6 +22,8 @@ export type PatchOptions = {
 /**
  * A git-style patch of `changes` that `git apply` (and `git apply --3way`) accepts, written
  * the way `git diff --binary -M` writes it: headers, 3-line-context hunks, binary literals.
+ * Text that is not UTF-8 (a Latin-1 file) is in its hunks as git has it, its undecodable bytes
+ * surrogate-escaped: write the patch out with `escapedBytes`, never a plain UTF-8 encoder.
  */
 export function formatPatch(changes: FileChange[], options: PatchOptions = {}): string {
 	const parts: string[] = [];
