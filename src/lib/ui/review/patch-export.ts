@@ -1,5 +1,7 @@
 // What the export buttons hand out: a file name for the .patch, and a shell snippet that
 // feeds the patch to `git apply` through a quoted here-document.
+import { escapedBytes, hasEscapedBytes } from '$lib/core/diff';
+import { toBase64 } from '$lib/core/github/base64';
 
 const BASE_TERMINATOR = 'PATCHBAY_EOF';
 
@@ -29,8 +31,25 @@ export function heredocTerminator(patch: string): string {
 	}
 }
 
-/** `git apply <<'PATCHBAY_EOF'` + the patch + the terminator line, ready to paste. */
+/**
+ * The .patch file's bytes. Text that is not UTF-8 (a Latin-1 file) is in the patch string
+ * surrogate-escaped; a plain UTF-8 encoding (a Blob of the string) would turn it into U+FFFD.
+ */
+export function patchFileBytes(patch: string): Uint8Array<ArrayBuffer> {
+	return escapedBytes(patch) as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * `git apply <<'PATCHBAY_EOF'` + the patch + the terminator line, ready to paste. A clipboard
+ * holds text that the terminal pastes as UTF-8, so a patch with other bytes goes as base64
+ * (`base64 --decode`, which GNU and macOS both read) for `git apply` to get it exactly.
+ */
 export function gitApplyCommand(patch: string): string {
+	if (hasEscapedBytes(patch)) {
+		const lines = toBase64(escapedBytes(patch)).replace(/.{1,76}/g, '$&\n');
+		const terminator = heredocTerminator(lines);
+		return `base64 --decode <<'${terminator}' | git apply\n${lines}${terminator}\n`;
+	}
 	const terminator = heredocTerminator(patch);
 	const body = patch.endsWith('\n') ? patch : `${patch}\n`;
 	return `git apply <<'${terminator}'\n${body}${terminator}\n`;
