@@ -5,7 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectChanges, formatPatch, readerFromFiles } from '../../../src/lib/core/diff/index.ts';
+import {
+	detectChanges,
+	escapedBytes,
+	formatPatch,
+	readerFromFiles
+} from '../../../src/lib/core/diff/index.ts';
 import { bash } from '../sandbox/commands/fixture.ts';
 import { removeDir, tempDir } from '../diff/git-repo.ts';
 import { gitIn, type CorpusRepo } from './corpus-repo.ts';
@@ -106,7 +111,8 @@ export function patchChecker(corpus: CorpusRepo) {
 			else differing.push(head);
 		}
 		const total = Math.max(ours.length, theirs.length);
-		const applied = applyAndCompare(corpus, applyDir, state, formatPatch(changes), stored.tree);
+		const patch = escapedBytes(formatPatch(changes));
+		const applied = applyAndCompare(corpus, applyDir, state, patch, stored.tree);
 		return { sections: total, sameSections, differing, ...applied };
 	};
 	return Object.assign(check, { dispose: () => removeDir(applyDir) });
@@ -146,10 +152,10 @@ function sections(text: string): string[] {
 	return text.split(/(?=^diff --git )/m).filter((s) => s.startsWith('diff --git '));
 }
 
-/** Our patch's UTF-8 bytes as latin1, so it compares byte for byte with git's output. */
+/** Our patch's bytes (as exported: escapedBytes) as latin1, to compare with git's output. */
 function toLatin1(text: string): string {
 	let out = '';
-	for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
+	for (const byte of escapedBytes(text)) out += String.fromCharCode(byte);
 	return out;
 }
 
@@ -162,14 +168,14 @@ function applyAndCompare(
 	corpus: CorpusRepo,
 	dir: string,
 	state: PairState,
-	patch: string,
+	patch: Uint8Array,
 	want: string
 ): { applies: boolean; applyError?: string } {
 	const env = { ...process.env, GIT_INDEX_FILE: join(dir, 'apply-index') };
-	const run = (args: string[], input?: string) =>
+	const run = (args: string[], input?: Uint8Array) =>
 		spawnSync('git', args, { cwd: corpus.dir, env, input, maxBuffer: 1 << 30 });
 	run(['read-tree', state.parent]);
-	if (patch) {
+	if (patch.length > 0) {
 		const applied = run(['apply', '--cached', '--whitespace=nowarn', '-'], patch);
 		if (applied.status !== 0) return { applies: false, applyError: applied.stderr.toString() };
 	}
