@@ -128,7 +128,13 @@ const EXPECTED: CommitInfo = {
 	committerDate: '2024-01-07T23:59:59-03:30'
 };
 
-type Way = { name: string; ref: () => RepoRef; credentials: () => Credentials };
+type Way = {
+	name: string;
+	ref: () => RepoRef;
+	credentials: () => Credentials;
+	/** Tells `onListed` the baseline-to-be before fetching files (smart HTTP lists nothing). */
+	listsEarly: boolean;
+};
 
 const noHosts = (token = ''): Credentials => ({
 	github: { token, apiBase: github.url },
@@ -139,12 +145,14 @@ const ways: Way[] = [
 	{
 		name: 'GitHub REST',
 		ref: () => parseRepoInput('acme/people', github.url).ref,
-		credentials: () => noHosts()
+		credentials: () => noHosts(),
+		listsEarly: true
 	},
 	{
 		name: 'GitHub with a token (files through GraphQL)',
 		ref: () => parseRepoInput('acme/people', github.url).ref,
-		credentials: () => noHosts(GITHUB_TOKEN)
+		credentials: () => noHosts(GITHUB_TOKEN),
+		listsEarly: true
 	},
 	{
 		name: 'GitLab API',
@@ -160,12 +168,14 @@ const ways: Way[] = [
 					proxyMayCarry: false
 				}
 			]
-		})
+		}),
+		listsEarly: true
 	},
 	{
 		name: 'smart HTTP',
 		ref: () => parseRepoInput(`${gitServer.url}/acme/people.git`, github.url).ref,
-		credentials: () => noHosts()
+		credentials: () => noHosts(),
+		listsEarly: false
 	}
 ];
 
@@ -175,14 +185,15 @@ const freshFs = () =>
 		wipe: true
 	}) as unknown as PromiseFsClient;
 
-function run(way: Way, fs: PromiseFsClient) {
+function run(way: Way, fs: PromiseFsClient, onListed?: (baseline: Baseline) => void) {
 	return checkout({
 		ref: way.ref(),
 		branch: 'main',
 		fs,
 		http,
 		credentials: way.credentials(),
-		corsProxy: ''
+		corsProxy: '',
+		...(onListed ? { onListed, first: () => [] } : {})
 	});
 }
 
@@ -220,8 +231,11 @@ it('the fixture is what the tests say: author and committer apart, no final newl
 
 describe.each(ways)('a checkout through $name', (way) => {
 	it('gives the commit info git cat-file shows, and git log prints as git does', async () => {
-		const { baseline, store } = await run(way, freshFs());
+		const listed: Baseline[] = [];
+		const { baseline, store } = await run(way, freshFs(), (early) => listed.push(early));
 		expect(baseline.commitInfo).toEqual(catFileInfo());
+		// The early start's baseline (an attempt may make its sandbox from it) has it too.
+		expect(listed.map((early) => early.commitInfo)).toEqual(way.listsEarly ? [catFileInfo()] : []);
 		expect(await sandboxLog(baseline, store)).toBe(
 			git(['--git-dir', bare, 'log', '-1', '--format=fuller', 'main'])
 		);
