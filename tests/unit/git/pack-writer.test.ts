@@ -3,6 +3,7 @@ import * as nodeFs from 'node:fs';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as git from 'isomorphic-git';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobOidSync } from '../../../src/lib/core/diff/index.ts';
 import {
@@ -49,6 +50,8 @@ describe('pack writer', () => {
 			objects += out.split('\n').filter((line) => / blob /.test(line)).length;
 		}
 		expect(objects).toBe(new Set(all.map((b) => blobOidSync(b))).size);
+		// Every object's zlib stream and checksum, the packs' and indexes' own checksums.
+		execFileSync('git', ['--git-dir', gitdir, 'fsck', '--full', '--strict'], { stdio: 'pipe' });
 		for (const bytes of all) {
 			const oid = blobOidSync(bytes);
 			expect(await readBlob(store, oid)).toEqual(bytes);
@@ -87,5 +90,18 @@ describe('pack writer', () => {
 		expect(await listObjects(store)).toEqual(
 			new Set([...entries.map((e) => e.oid), ...trees.map((t) => t.oid), loose])
 		);
+		// isomorphic-git walks the packed tree and reads every blob back as put in.
+		const walked = await git.walk({
+			fs: nodeFs,
+			gitdir,
+			trees: [git.TREE({ ref: root })],
+			map: async (path, [entry]) =>
+				(await entry!.type()) === 'blob' ? { path, bytes: await entry!.content() } : true
+		});
+		const read = (walked as unknown[]).flat(Infinity).filter((x) => typeof x === 'object');
+		expect(
+			new Map(read.map((x) => [(x as { path: string }).path, (x as { bytes: Uint8Array }).bytes]))
+		).toEqual(new Map(files.map((f) => [f.path, f.bytes])));
+		execFileSync('git', ['--git-dir', gitdir, 'fsck', '--full', '--strict'], { stdio: 'pipe' });
 	});
 });

@@ -3,15 +3,17 @@
 // checkout that fetched 3,000 files one by one pays 3,000 of them as loose objects and a handful
 // as packs. isomorphic-git finds the packs by their index, like the ones a smart-HTTP clone keeps.
 import type { ObjectStore } from './object-store.ts';
+import { storedZlibSize, writeStoredZlib } from './zlib-stored.ts';
 
 /** One object as stored in the pack: its id, header + zlib data, and the CRC-32 of those. */
 type Packed = { oid: string; data: Uint8Array; crc: number };
 
 export type PackWriter = {
 	/**
-	 * Queues an object whose id the caller has verified (a blob unless said otherwise) and
-	 * deflates it in the background: the caller need not wait, `close` does. Writes a pack when
-	 * the queue is full.
+	 * Queues an object whose id the caller has verified (a blob unless said otherwise), as a
+	 * stored zlib stream (zlib-stored.ts): no compression, so adding costs a copy and a checksum
+	 * and the caller need not wait. Writes a pack when the queue is full. The promise is kept for
+	 * callers that await it; it is already settled.
 	 */
 	add(oid: string, bytes: Uint8Array, type?: PackObjectType): Promise<void>;
 	/** Writes what is queued. Every object added is readable once this resolves. */
@@ -21,7 +23,7 @@ export type PackWriter = {
 export type PackObjectType = 'blob' | 'tree';
 const typeCode: Record<PackObjectType, number> = { tree: 2, blob: 3 };
 
-/** A pack is written when its objects reach this many bytes (compressed). */
+/** A pack is written when its objects reach this many bytes (as stored). */
 const DEFAULT_PACK_BYTES = 16 * 1024 * 1024;
 
 export function createPackWriter(
@@ -33,8 +35,6 @@ export function createPackWriter(
 	let queuedBytes = 0;
 	const seen = new Set<string>();
 	let writing: Promise<void> = Promise.resolve();
-	/** Deflates under way; `close` waits for them (and reports the first failure). */
-	const deflating = new Set<Promise<void>>();
 
 	/** Takes the queue and writes it after the packs before it (one at a time, in order). */
 	function flush(): Promise<void> {
@@ -50,25 +50,23 @@ export function createPackWriter(
 		add(oid, bytes, type = 'blob') {
 			if (seen.has(oid)) return Promise.resolve();
 			seen.add(oid);
-			const header = objectHeader(typeCode[type], bytes.length);
-			const done = deflate(bytes).then((deflated) => {
-				const data = concat(header, deflated);
-				queued.push({ oid, data, crc: crc32(data) });
-				queuedBytes += data.length;
-				if (queuedBytes >= limit) void flush().catch(() => {}); // close reports it
-			});
-			deflating.add(done);
-			void done.then(
-				() => deflating.delete(done),
-				() => {} // kept in the set: close reports it
-			);
-			return done;
+			const data = packedObject(typeCode[type], bytes);
+			queued.push({ oid, data, crc: crc32(data) });
+			queuedBytes += data.length;
+			if (queuedBytes >= limit) void flush().catch(() => {}); // close reports it
+			return Promise.resolve();
 		},
-		async close() {
-			while (deflating.size > 0) await Promise.all(deflating);
-			await flush();
-		}
+		close: flush
 	};
+}
+
+/** An object as a pack holds it: its header (type, size) and its bytes as a stored zlib stream. */
+function packedObject(type: number, bytes: Uint8Array): Uint8Array {
+	const header = objectHeader(type, bytes.length);
+	const data = new Uint8Array(header.length + storedZlibSize(bytes.length));
+	data.set(header);
+	writeStoredZlib(bytes, data, header.length);
+	return data;
 }
 
 async function writePack(store: ObjectStore, objects: Packed[]): Promise<void> {
@@ -146,44 +144,8 @@ function objectHeader(type: number, size: number): Uint8Array {
 	return new Uint8Array(bytes);
 }
 
-/**
- * zlib (RFC 1950) deflate, as git stores objects, with the platform's own compressor. The bytes
- * are written into the stream directly: wrapping them in a Blob first (the shorter way to get a
- * stream) cost Chromium more than the compression itself, about 1 ms a file.
- */
-async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-	const stream = new CompressionStream('deflate');
-	const writer = stream.writable.getWriter();
-	void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {}); // reported by the read
-	void writer.close().catch(() => {});
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	const reader = stream.readable.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		chunks.push(value);
-		size += value.length;
-	}
-	if (chunks.length === 1) return chunks[0]!;
-	const out = new Uint8Array(size);
-	let at = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, at);
-		at += chunk.length;
-	}
-	return out;
-}
-
 async function sha1(bytes: Uint8Array): Promise<Uint8Array> {
 	return new Uint8Array(await crypto.subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-	const out = new Uint8Array(a.length + b.length);
-	out.set(a);
-	out.set(b, a.length);
-	return out;
 }
 
 function hex(bytes: Uint8Array): string {

@@ -200,10 +200,10 @@ async function snapshotSteps(
 			: requestCountMessage(missing.length, missing.length, stats.requests)
 	});
 	// The fetched blobs, and then the trees, go into packfiles: a few IndexedDB writes in all
-	// instead of one per object. Each blob is deflated while the next requests are under way.
+	// instead of one per object. Adding a blob is a copy and a checksum (stored, not compressed).
 	const packs = createPackWriter(store);
 	const accept = (entry: BaselineEntry, bytes: Uint8Array) => {
-		void packs.add(entry.oid, bytes); // deflated in the background; close() waits
+		void packs.add(entry.oid, bytes); // packs fill and are written in the background; close() waits
 		stats.filesFetched++;
 		options.onFile?.(entry, bytes);
 		done++;
