@@ -34,8 +34,9 @@ export async function getBranch(ctx: RepoContext): Promise<Reply> {
 				url: `${api}/git/commits/${commit.sha}`,
 				author: commit.author,
 				committer: commit.committer,
-				// GitHub's REST answers give the message without the final newline git stores
-				// (a commit made by `git commit` ends in one); one that has none is sent as it is.
+				// Without the final newline `git commit` stores, as GitHub's answers are seen to
+				// give it (the published description does not say; the app's rebuild takes either,
+				// and this way the harder case is the one tested). One without is sent as it is.
 				message: commit.message.replace(/\n$/, ''),
 				comment_count: 0,
 				tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
