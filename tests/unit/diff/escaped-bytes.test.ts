@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	escapedBytes,
 	escapedText,
-	hasEscapedBytes
+	hasEscapedBytes,
+	shownText
 } from '../../../src/lib/core/diff/escaped-bytes.ts';
 
 const bytesOf = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
@@ -76,5 +77,11 @@ describe('escaped bytes', () => {
 	it('keeps a BOM', () => {
 		expect(escapedText(bytesOf('efbbbf41ff'))).toBe('\ufeffA\udcff');
 		expect(escapedBytes('\ufeffA\udcff')).toEqual(bytesOf('efbbbf41ff'));
+	});
+
+	it('shows each escaped byte as U+FFFD and leaves pairs alone', () => {
+		expect(shownText('caf\udce9 \udcc3\udca9 \ud800\udc80 é')).toBe(
+			'caf\ufffd \ufffd\ufffd \ud800\udc80 é'
+		);
 	});
 });

@@ -24,7 +24,7 @@ export function escapedText(bytes: Uint8Array): string {
 }
 
 /** The bytes `escapedText` read: UTF-8, with each escape U+DC80–U+DCFF its own byte again. */
-export function escapedBytes(text: string): Uint8Array {
+export function escapedBytes(text: string): Uint8Array<ArrayBuffer> {
 	if (!hasEscapedBytes(text)) return encoder.encode(text);
 	const parts: Uint8Array[] = [];
 	let at = 0;
@@ -46,6 +46,11 @@ export function escapedBytes(text: string): Uint8Array {
 /** True when the text holds bytes that are not UTF-8 (so only `escapedBytes` writes it right). */
 export function hasEscapedBytes(text: string): boolean {
 	return ANY_ESCAPED.test(text);
+}
+
+/** The text as a reader sees it: each byte that is not UTF-8 as U+FFFD, as a decoder shows it. */
+export function shownText(text: string): string {
+	return text.replace(ESCAPED, (run) => '\ufffd'.repeat(run.length));
 }
 
 function decodeEscaping(bytes: Uint8Array): string {

@@ -1,6 +1,6 @@
 export { blobOid, blobOidSync, hashBlob, ZERO_OID } from './blob-hash.ts';
 export { byteString, isBinary, isGitBinary, textOf } from './content.ts';
-export { escapedBytes, escapedText, hasEscapedBytes } from './escaped-bytes.ts';
+export { escapedBytes, escapedText, hasEscapedBytes, shownText } from './escaped-bytes.ts';
 export { detectChanges, type DetectOptions, type ReadBaseline } from './detect-changes.ts';
 export { parseGitignore, type IgnoreRule } from './gitignore.ts';
 export { createIgnoreMatcher, type IgnoreMatcher } from './ignore-matcher.ts';

@@ -36,7 +36,7 @@ export function heredocTerminator(patch: string): string {
  * surrogate-escaped; a plain UTF-8 encoding (a Blob of the string) would turn it into U+FFFD.
  */
 export function patchFileBytes(patch: string): Uint8Array<ArrayBuffer> {
-	return escapedBytes(patch) as Uint8Array<ArrayBuffer>;
+	return escapedBytes(patch);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The review's files: the patch's sections grouped per path, matched with the attempt's file
 // stats, and cut into segments small enough to render in one short main-thread task each.
-import type { FileStat } from '$lib/core/diff';
+import { shownText, type FileStat } from '$lib/core/diff';
 import { sectionText, splitPatch, type PatchHunk, type PatchSection } from './patch-sections';
 import type { DiffLayout } from './review-prefs.svelte';
 
@@ -24,7 +24,8 @@ export function segmentHeight(segment: DiffSegment, layout: DiffLayout): number 
 /** The segment as a patch of its own, built when it is rendered (text for every one up front
  * would double the patch in memory and the time to open the review). */
 export function segmentText(segment: DiffSegment): string {
-	return sectionText(segment.header, segment.hunks);
+	// A Latin-1 file's bytes are escaped in the patch (core/diff escaped-bytes): shown as �.
+	return shownText(sectionText(segment.header, segment.hunks));
 }
 
 export type ReviewFile = {
