@@ -159,3 +159,27 @@ test('a GitLab archive cut short on the way: the checkout completes through raw 
 	expect(raw.length).toBeGreaterThan(1);
 	expect(raw.length).toBeLessThan(listed.size);
 });
+
+test('a GitLab archive with a broken tar header: the files before it are kept, exactly the rest comes raw', async ({
+	page
+}) => {
+	const { project, bare } = await manyFilesProject();
+	// The peer breaks the header of the archive's last regular file: the reader must stop there.
+	await control('gitlab', 'archive-damage', { damage: 'bad-tar-header' });
+	await checkSandbox(page, project, bare);
+
+	const { archives, raw } = await fetchesOf(project);
+	expect(archives).toHaveLength(1);
+	// `git archive` writes the tree in `git ls-tree -r` order, less the export-ignored file: the
+	// blobs from its last regular file on never arrive, so they and the ignored one come raw.
+	const archived = git(bare, 'ls-tree', '-r', 'main')
+		.split('\n')
+		.map((line) => line.split(/\s+/))
+		.filter((fields) => fields[3] !== IGNORED);
+	const lastRegular = archived.findLastIndex(([mode]) => mode !== '120000');
+	const expected = [
+		...archived.slice(lastRegular).map((fields) => fields[2]),
+		git(bare, 'rev-parse', `main:${IGNORED}`)
+	];
+	expect([...raw].sort()).toEqual(expected.sort());
+});
