@@ -19,6 +19,7 @@ import { baselineFiles, openObjectStore } from '../../../src/lib/core/git/index.
 import type { ArchiveDamage } from '../../servers/gitlab/archive-damage.ts';
 import { buildBareRepo } from '../../fixtures/bare-repo.ts';
 import { filesByPath, gitSays } from './git-says.ts';
+import { storeSays } from './store-says.ts';
 import { startForgePeers, TOKEN, type ForgePeers } from './peers.ts';
 
 let peers: ForgePeers;
@@ -100,6 +101,16 @@ describe('GitLab archive checkout', () => {
 			]);
 		});
 	}
+
+	it('leaves a store git itself checks whole (fsck) and reads back as the files', async () => {
+		// Enough files for several packs' worth of archive blobs held while the tree is listed.
+		const { path, want } = await many('arch/fsck', 300, { 'bin/x': '\u0000\u0001\u00ff' });
+		const archived = await snapshot(path, { way: 'archive' });
+		const said = await storeSays(archived.fs as never, '/repos/gitlab.git', archived.baseline.tree);
+		expect(said.fsck).toBe('');
+		expect(said.files).toEqual(want.files);
+		expect(archived.files).toEqual(want.files);
+	});
 
 	it('reads long paths (pax headers), non-ASCII names and far symlinks from the archive', async () => {
 		const long = `deep/${'a-rather-long-folder-name/'.repeat(6)}file.txt`;

@@ -5,6 +5,7 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import type { Baseline } from './baseline.ts';
 import { commitInfoFromObject, type CommitInfo } from './commit-info.ts';
 import { createSha1 } from '../diff/sha1.ts';
+import { hex, writeHex } from './hex.ts';
 
 export type ObjectStore = { fs: PromiseFsClient; gitdir: string; cache: object };
 
@@ -144,7 +145,7 @@ export function buildTrees(entries: { path: string; mode: string; oid: string }[
 		items.forEach((item, i) => {
 			bytes.set(parts[i]!, at);
 			at += parts[i]!.length;
-			bytes.set(fromHex(item.oid), at);
+			writeHex(item.oid, bytes, at);
 			at += 20;
 		});
 		const oid = createSha1()
@@ -163,12 +164,6 @@ function normalMode(mode: string): string {
 }
 
 const encoder = new TextEncoder();
-
-function fromHex(text: string): Uint8Array {
-	const out = new Uint8Array(20);
-	for (let i = 0; i < 20; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-	return out;
-}
 
 /**
  * Every object id in the store, listed once: the names in each pack index plus the loose
@@ -212,12 +207,4 @@ function packIndexNames(idx: Uint8Array): string[] {
 		names[i] = hex(idx.subarray(at, at + 20));
 	}
 	return names;
-}
-
-const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-function hex(bytes: Uint8Array): string {
-	let out = '';
-	for (const byte of bytes) out += hexByte[byte];
-	return out;
 }

@@ -3,6 +3,7 @@
 // checkout that fetched 3,000 files one by one pays 3,000 of them as loose objects and a handful
 // as packs. isomorphic-git finds the packs by their index, like the ones a smart-HTTP clone keeps.
 import type { ObjectStore } from './object-store.ts';
+import { hex, writeHex } from './hex.ts';
 import { storedZlibSize, writeStoredZlib } from './zlib-stored.ts';
 
 /** One object as stored in the pack: its id, header + zlib data, and the CRC-32 of those. */
@@ -121,7 +122,7 @@ async function packIndex(
 	const crcs = names + n * 20;
 	const offs = crcs + n * 4;
 	sorted.forEach((object, i) => {
-		idx.set(fromHex(object.oid), names + i * 20);
+		writeHex(object.oid, idx, names + i * 20);
 		view.setUint32(crcs + i * 4, object.crc);
 		view.setUint32(offs + i * 4, offsets.get(object.oid)!);
 	});
@@ -146,18 +147,6 @@ function objectHeader(type: number, size: number): Uint8Array {
 
 async function sha1(bytes: Uint8Array): Promise<Uint8Array> {
 	return new Uint8Array(await crypto.subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
-}
-
-function hex(bytes: Uint8Array): string {
-	let out = '';
-	for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-	return out;
-}
-
-function fromHex(text: string): Uint8Array {
-	const out = new Uint8Array(text.length / 2);
-	for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-	return out;
 }
 
 let crcTable: Uint32Array | undefined;

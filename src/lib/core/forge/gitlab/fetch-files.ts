@@ -38,7 +38,14 @@ export function createFileFetcher(
 	commit: string,
 	signal: AbortSignal | undefined,
 	stats: CheckoutStats,
-	accept: (entry: BaselineEntry, bytes: Uint8Array) => void
+	accept: (entry: BaselineEntry, bytes: Uint8Array) => void,
+	/**
+	 * Each archive file that arrives before the listing is complete (so before it can be said
+	 * whether it is wanted), with the id its bytes hash to: a blob stored under that id is right
+	 * whatever the listing says, so the caller can store it while the tree pages are still coming.
+	 * `accept` follows for those the listing names.
+	 */
+	hashed?: (blob: ArchiveBlob) => void
 ): FileFetcher {
 	const controller = new AbortController();
 	const stop = () => controller.abort(signal?.reason);
@@ -59,6 +66,7 @@ export function createFileFetcher(
 	};
 	const onBlob = async (blob: ArchiveBlob) => {
 		if (wanted) return take(blob);
+		hashed?.(blob);
 		held.push(blob);
 		heldBytes += blob.bytes.length;
 		if (heldBytes > HELD_BYTES) await listed;

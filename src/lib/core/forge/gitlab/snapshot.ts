@@ -113,6 +113,12 @@ export async function snapshotFromGitLab(
 			stats.filesFetched++;
 			done++;
 			report({ phase: 'fetching', loaded: done, total, message: entry.path });
+		},
+		// Archive files that come while the tree is still listed are packed meanwhile (under the
+		// ids their bytes hash to), instead of all at once after the listing.
+		(blob) => {
+			if (blob.bytes.length <= options.maxFileBytes && !present.has(blob.oid))
+				void packs.add(blob.oid, blob.bytes);
 		}
 	);
 	if (context.way === 'archive') fetcher.startArchive();
@@ -141,6 +147,15 @@ export async function snapshotFromGitLab(
 		total,
 		message: fetchMessage(total, fetcher.archiveStarted)
 	});
+	// The commit's root tree is asked, and the folders built from the listing (their ids need no
+	// file's bytes), while the files come.
+	const askedRoot = context.api.commit(commit);
+	askedRoot.catch(() => {}); // awaited below, once the files are in
+	stats.requests++;
+	const { root, trees } = buildTrees([
+		...files,
+		...submodules.map((s) => ({ path: s.path, mode: '160000', oid: s.id }))
+	]);
 	try {
 		await fetcher.fetch(missing, first);
 	} catch (error) {
@@ -149,19 +164,13 @@ export async function snapshotFromGitLab(
 	}
 
 	report({ phase: 'verifying', loaded: 0, total: 1, message: 'Checking the tree against GitLab' });
-	const { root, trees } = buildTrees([
-		...files,
-		...submodules.map((s) => ({ path: s.path, mode: '160000', oid: s.id }))
-	]);
-	const expectedRoot = (await context.api.commit(commit)).tree_id;
-	stats.requests++;
+	const expectedRoot = (await askedRoot).tree_id;
 	const built = trees.map((t) => t.oid).filter((oid) => oid !== root);
 	const sameTrees =
 		built.length === listedTrees.length && sameSet(new Set(built), new Set(listedTrees));
 	const rootOk = expectedRoot === undefined || expectedRoot === root;
-	if (sameTrees && rootOk) for (const t of trees) void packs.add(t.oid, t.bytes, 'tree');
-	await packs.close();
 	if (!sameTrees || !rootOk) {
+		await packs.close(); // the blobs (verified each) stay for the next attempt
 		throw mismatch(
 			rootOk
 				? `The files fetched do not add up to GitLab's folders for ${commit.slice(0, 7)}.`
@@ -186,6 +195,8 @@ export async function snapshotFromGitLab(
 				}))
 		]
 	};
+	for (const t of trees) void packs.add(t.oid, t.bytes, 'tree');
+	await packs.close(); // before the baseline: one saved means its objects are all stored
 	await saveBaseline(store, baseline);
 	report({ phase: 'done', loaded: files.length, total: files.length });
 	return { baseline, stats };
