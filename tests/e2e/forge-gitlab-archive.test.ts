@@ -2,7 +2,8 @@
 // in Chromium) against the GitLab peer's real `git archive`: every file reaches the Lite sandbox
 // as git has it (bytes, exec bit, symlink, a binary, a non-ASCII path), the archive is asked for
 // once and only the file it leaves out (`export-ignore`) comes raw; with the archive cut short
-// on the way, the checkout still completes through raw requests, with the same files.
+// on the way, or a tar header in it broken, the checkout still completes through raw requests,
+// with the same files.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
