@@ -100,4 +100,17 @@ describe('a patch with text that is not UTF-8', () => {
 		execFileSync('bash', ['-c', command], { cwd: dir });
 		expect(tree(dir)).toEqual(want);
 	});
+
+	it('copies a text file with a NUL past byte 8000 (text to git) through base64 too', () => {
+		const dir = commitTree(before);
+		dirs.push(dir);
+		const late = text(`${'x'.repeat(8100)}\0 tail\n`);
+		const command = gitApplyCommand(
+			formatPatch([{ path: 'late-nul.txt', before: null, after: late }])
+		);
+		expect(command.split('\n')[0]).toBe("base64 --decode <<'PATCHBAY_EOF' | git apply");
+		execFileSync('bash', ['-c', command], { cwd: dir });
+		const written = readTree(dir).find((f) => f.path === 'late-nul.txt');
+		expect(Buffer.from(written!.bytes).equals(Buffer.from(late))).toBe(true);
+	});
 });

@@ -42,10 +42,11 @@ export function patchFileBytes(patch: string): Uint8Array<ArrayBuffer> {
 /**
  * `git apply <<'PATCHBAY_EOF'` + the patch + the terminator line, ready to paste. A clipboard
  * holds text that the terminal pastes as UTF-8, so a patch with other bytes goes as base64
- * (`base64 --decode`, which GNU and macOS both read) for `git apply` to get it exactly.
+ * (`base64 --decode`, which GNU and macOS both read) for `git apply` to get it exactly; so does
+ * one with a NUL (text to git past its first 8000 bytes), which bash drops from a here-document.
  */
 export function gitApplyCommand(patch: string): string {
-	if (hasEscapedBytes(patch)) {
+	if (hasEscapedBytes(patch) || patch.includes('\0')) {
 		const lines = toBase64(escapedBytes(patch)).replace(/.{1,76}/g, '$&\n');
 		const terminator = heredocTerminator(lines);
 		return `base64 --decode <<'${terminator}' | git apply\n${lines}${terminator}\n`;
