@@ -39,6 +39,11 @@ export type GitLabFilesWay = 'archive' | 'raw';
  * 8–11, medians in ms (archive / tree + raw / git clone --depth 1):
  *   10 files 177 / 200 / 147;   30 files 171 / 395 / 200;   100 files 233 / 619 / 307;
  *   300 files 385 / 1,569 / 447;   3,000 files 3,711 / 14,270 / 2,072 (GitHub REST: 9,241).
+ * Again at a load of 1–4, once packs held objects stored rather than deflated (zlib-stored.ts)
+ * and the archive's files were packed during the listing:
+ *   10 files 75 / 107 / 98;   30 files 84 / 194 / 87;   100 files 102 / 383 / 73;
+ *   300 files 155 / 992 / 129;   3,000 files 727 / 8,772 / 692 (GitHub REST: 6,197);
+ *   the same hour before those changes, 3,000 files 1,566 / 9,815 / 852 (REST: 7,105).
  * Warm, both ways ask only the branch (medians 44–150 ms). The archive wins from a few files on, and by
  * 4× at 3,000; only at 10 files are the two within noise. So the archive is taken once the
  * listing names more than two rounds of raw requests (16) of blobs the store lacks, those being
