@@ -202,6 +202,21 @@ describe('scanForSecrets: false positives avoided', () => {
 			hit('github-token', 'k=[secret]', 1, 'was-binary.txt')
 		]);
 	});
+	it('reads a text file that is not UTF-8 (Latin-1, a stray byte) as git would diff it', () => {
+		const latin1 = (value: string) => Uint8Array.from(value, (c) => c.charCodeAt(0));
+		const changes: FileChange[] = [
+			{ path: 'conf.ini', before: null, after: latin1(`; caf\u00e9\ntoken=${ghp}\n`) },
+			{
+				path: 'notes.txt',
+				before: latin1('r\u00e9sum\u00e9\n'),
+				after: latin1(`r\u00e9sum\u00e9\nkey \u00ff ${ghp}\n`)
+			}
+		];
+		expect(scanForSecrets(changes)).toEqual([
+			hit('github-token', 'token=[secret]', 2, 'conf.ini'),
+			hit('github-token', 'key \u00ff [secret]', 2, 'notes.txt')
+		]);
+	});
 });
 
 describe('shannonEntropy', () => {
