@@ -151,6 +151,17 @@ export function keptSandbox(): Sandbox {
 	return kept.sandbox;
 }
 
+/**
+ * Lets go of the checkout's object store (and isomorphic-git's pack cache in it) but keeps the
+ * sandbox: what the app holds once a checkout is done — its git worker hands the files over and
+ * keeps no store (ui/workers/checkout-in-worker.ts).
+ */
+export function releaseStore(): boolean {
+	const held = last !== undefined;
+	last = undefined;
+	return held;
+}
+
 /** Lets go of the checkout and its sandbox; says whether a sandbox was held. */
 export function dropCheckout(): boolean {
 	const held = kept !== undefined;

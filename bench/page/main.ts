@@ -2,7 +2,7 @@
 // Playwright to call. Shims first, as the app's layout and git worker import them.
 import '../../src/lib/shims/global.ts';
 import '../../src/lib/shims/buffer.ts';
-import { dropCheckout, timeCheckout, timeSandboxReady } from './checkout.ts';
+import { dropCheckout, releaseStore, timeCheckout, timeSandboxReady } from './checkout.ts';
 import { dropTree, prepareTree, timeChanges } from './changes.ts';
 import { timeAgentLoop, timeAttempts } from './agent.ts';
 import { measureMemory } from './long-tasks.ts';
@@ -15,6 +15,7 @@ const bench = {
 	timeSnapshotSave,
 	timeSnapshotMount,
 	dropCheckout,
+	releaseStore,
 	prepareTree,
 	timeChanges,
 	dropTree,

@@ -20,6 +20,8 @@ async function fill(ctx: BenchContext, bench: BenchPage, size: TreeSize, name: s
 	const spec = { repo: name, gitUrl: ctx.gitUrl, apiBase: ctx.githubUrl };
 	await bench.call('timeCheckout', { ...spec, path: 'smart', cold: true });
 	await bench.call('timeSandboxReady');
+	// As in the app, whose git worker keeps no store after handing the files over.
+	await bench.call('releaseStore');
 	return 'after checkout';
 }
 
