@@ -1,7 +1,8 @@
 // The agent loop: a plain function that asks the model, runs the tools it calls, and repeats
 // until the model answers without tool calls, a budget runs out, the user cancels, or the model
 // fails. It emits every step as an AgentEvent and returns the conversation for a follow-up.
-import { addUsage, type Message } from '../model/index.ts';
+import type { Message } from '../model/types.ts';
+import { addUsage } from '../model/usage.ts';
 import { compactHistory } from './compaction.ts';
 import { estimateNextRequest } from './next-request.ts';
 import type { Emit, FinalEvent } from './events.ts';

@@ -1,6 +1,7 @@
 // One run's mutable state and its limits: the conversation, counters, and the signals that stop
 // it (the user's cancel and the wall-clock budget, told apart so the end says which).
-import { contextWindowOf, type Message, type ToolSpec, type Usage } from '../model/index.ts';
+import { contextWindowOf } from '../model/context-window.ts';
+import type { Message, ToolSpec, Usage } from '../model/types.ts';
 import type { AgentInput, Budgets, FinalReason, Tool } from './types.ts';
 
 export const DEFAULT_BUDGETS: Budgets = {

@@ -2,7 +2,11 @@
 // server it names. Follow-ups restart the agent's turn count, so turns are numbered here in the
 // order they happened across the attempt.
 import type { AgentEvent } from '../agent/events.ts';
-import { addUsage, contextWindowOf, NO_USAGE, type Usage } from '../model/index.ts';
+// The modules themselves, not the model barrel: that one carries the OpenAI client, and cost
+// is on the first page a person loads (the task list's totals).
+import { contextWindowOf } from '../model/context-window.ts';
+import type { Usage } from '../model/types.ts';
+import { addUsage, NO_USAGE } from '../model/usage.ts';
 import type { AttemptLogEntry } from '../tasks/log-entry.ts';
 import { chargeOf, roundUsd } from './charge.ts';
 import type { Charge, Price } from './types.ts';

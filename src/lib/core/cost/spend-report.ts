@@ -1,6 +1,8 @@
 // Spend across every stored attempt, by day and by model, for Settings. A day is the local
 // calendar day the reply was logged on.
-import { addUsage } from '../model/index.ts';
+// The usage module itself, not the model barrel: that one carries the OpenAI client, and cost
+// is on the first page a person loads (the task list's totals).
+import { addUsage } from '../model/usage.ts';
 import type { AttemptLogEntry } from '../tasks/log-entry.ts';
 import { type CostTotal, NO_COST } from './attempt-cost.ts';
 import { chargeOf, roundUsd } from './charge.ts';
