@@ -50,6 +50,18 @@ export function namedHostKind(kind: unknown): ForgeKind | null {
 	return typeof kind === 'string' && entry(kind)?.apiPath ? (kind as ForgeKind) : null;
 }
 
+/** The hosts known to run a forge, for start links (`<app>#/gitlab.com/group/repo`). */
+export function knownForgeHosts(): {
+	host: string;
+	pathSegments?: number;
+	branchPage?: readonly [string, string];
+}[] {
+	return Object.values(forges as Record<string, ForgeEntry>).flatMap(
+		({ knownHosts = [], pathSegments, branchPage }) =>
+			knownHosts.map((host) => ({ host, pathSegments, branchPage }))
+	);
+}
+
 export type ForgeHost = Pick<GitHostCredential, 'host' | 'kind'>;
 
 /** Which forge serves `host` (`gitlab.com`, `git.example.com:8443`): Settings first. */

@@ -173,6 +173,11 @@ export type ForgeEntry = {
 	knownHosts?: readonly string[];
 	/** How many path segments name a repository (Gitea: owner/repo); any when absent. */
 	pathSegments?: number;
+	/**
+	 * The segments between a repository's address and a branch name on the host's web pages
+	 * (GitLab `-/tree`, Gitea `src/branch`): a start link naming such a page opens that branch.
+	 */
+	branchPage?: readonly [string, string];
 	/** The kind picker's label in Settings → Git hosts; absent: not offered there. */
 	settingsLabel?: string;
 	/** The change request the forge opens; absent: none (a branch, the host's own form). */

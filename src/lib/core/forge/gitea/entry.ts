@@ -10,6 +10,7 @@ export const gitea: ForgeEntry = {
 	apiPath: '/api/v1',
 	knownHosts: ['codeberg.org', 'gitea.com'],
 	pathSegments: 2,
+	branchPage: ['src', 'branch'],
 	settingsLabel: 'Gitea / Forgejo',
 	request: { noun: 'pull request', button: 'Create PR', numberPrefix: '#' },
 	issues: {

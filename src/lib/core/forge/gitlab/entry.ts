@@ -9,6 +9,7 @@ export const gitlab: ForgeEntry = {
 	name: 'GitLab',
 	apiPath: '/api/v4',
 	knownHosts: ['gitlab.com'],
+	branchPage: ['-', 'tree'],
 	settingsLabel: 'GitLab',
 	request: { noun: 'merge request', button: 'Create merge request', numberPrefix: '!' },
 	issues: {
