@@ -1,6 +1,6 @@
 // The setup phase: the environment's script, run once in the fresh sandbox with its variables
 // and setup-only secrets. Secrets exist for that one command and nowhere after it.
-import { secretMasker } from '../secrets/index.ts';
+import { secretMasker } from '../secrets/mask.ts';
 import type { OutputChunk, Sandbox } from '../sandbox/index.ts';
 import type { EnvVar } from '../store/index.ts';
 

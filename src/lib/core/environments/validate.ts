@@ -1,4 +1,5 @@
-import { parseRepoInput } from '../git/index.ts';
+// The module itself, not the core/git barrel (isomorphic-git): this is on the first page.
+import { parseRepoInput } from '../git/repo-ref.ts';
 import { AppError } from '../http/index.ts';
 import { validateDomainEntries } from '../network/index.ts';
 import type { EnvVar } from '../store/index.ts';

@@ -3,7 +3,7 @@
 // GitHub's through its API client; GitLab's and Gitea's through theirs (forge-issue.ts, loaded
 // only when such an address is pasted), each with its own host's token.
 import { credentialsOf } from '$lib/core/credentials';
-import { createGitHubClient } from '$lib/core/github';
+import type { GitHubEndpoint } from '$lib/core/github/check-token';
 import { AppError } from '$lib/core/http';
 import { fetchIssue, issueDraft, parseIssueRef, repoOf, type IssueRef } from '$lib/core/issues';
 import { settingsRepo } from '$lib/core/store';
@@ -27,7 +27,7 @@ export async function draftFromIssue(input: string): Promise<IssuePaste> {
 		if (!ref) return { kind: 'not-an-issue' };
 		const issue = forge
 			? await forge.readForgeIssue(ref, credentialsOf(settings))
-			: await fetchIssue(createGitHubClient(settings.github), ref);
+			: await fetchIssue(await gitHubClient(settings.github), ref);
 		return { kind: 'drafted', repo: repoOf(ref), draft: issueDraft(ref, issue), ref };
 	} catch (error) {
 		const message =
@@ -36,4 +36,10 @@ export async function draftFromIssue(input: string): Promise<IssuePaste> {
 				: `Could not read the issue: ${String(error)}`;
 		return { kind: 'failed', message };
 	}
+}
+
+/** Octokit, loaded when a GitHub issue is first read: the composer is on the first page. */
+async function gitHubClient(github: GitHubEndpoint) {
+	const { createGitHubClient } = await import('$lib/core/github/client');
+	return createGitHubClient(github);
 }
