@@ -25,7 +25,13 @@ import {
 import { argValue, isMain, listen, readJson, sendJson } from './http-common.ts';
 
 export type { GitLabToken, MergeRequest };
-export type RequestLogEntry = { method: string; path: string; status: number };
+/** A request as the peer saw it, with the Authorization header it carried (tests check where tokens go). */
+export type RequestLogEntry = {
+	method: string;
+	path: string;
+	status: number;
+	authorization?: string;
+};
 
 export type GitLabServerOptions = {
 	root: string;
@@ -134,7 +140,10 @@ export async function startGitLabServer(options: GitLabServerOptions): Promise<G
 			return control(state, server, req, res, url.pathname);
 		const method = req.method ?? 'GET';
 		const path = url.pathname + url.search;
-		res.on('finish', () => server.requests.push({ method, path, status: res.statusCode }));
+		const authorization = req.headers.authorization;
+		res.on('finish', () =>
+			server.requests.push({ method, path, status: res.statusCode, authorization })
+		);
 		const fault = server.faults.take(method, path);
 		if (fault) {
 			await sleep(fault.delayMs);

@@ -29,12 +29,14 @@ beforeAll(async () => {
 afterAll(() => peers.stop());
 
 let stores = 0;
+/** Set in Settings beside the GitLab host's token: it must never reach the GitLab host. */
+const GITHUB_TOKEN = 'ghp_not-for-gitlab';
 type Run = { way?: GitLabFilesWay; fs?: PromiseFsClient; fetch?: typeof fetch; branch?: string };
 
 async function snapshot(path: string, run: Run = {}) {
 	const host = new URL(peers.gitlab.url).host;
 	const credentials: Credentials = {
-		github: { apiBase: 'https://api.github.com', token: '' },
+		github: { apiBase: 'https://api.github.com', token: GITHUB_TOKEN },
 		gitHosts: [{ host, username: '', token: TOKEN, proxyMayCarry: false, kind: 'gitlab' }]
 	};
 	const fs = run.fs ?? (new LightningFS(`gl-arch-${++stores}`, { wipe: true }) as never);
@@ -101,6 +103,17 @@ describe('GitLab archive checkout', () => {
 			]);
 		});
 	}
+
+	it('sends the GitLab host its own token on every request, archive and raw alike, and never GitHub’s', async () => {
+		const copy = await peers.fresh('exec-and-symlink', 'arch/tokens');
+		peers.gitlab.requests.length = 0;
+		await snapshot(copy.path, { way: 'archive' });
+		await snapshot(copy.path, { way: 'raw' });
+		const seen = api();
+		expect(seen.some((r) => r.path.includes('/repository/archive'))).toBe(true);
+		expect(seen.some((r) => /\/repository\/blobs\/[0-9a-f]{40}\/raw$/.test(r.path))).toBe(true);
+		expect(new Set(seen.map((r) => r.authorization))).toEqual(new Set([`Bearer ${TOKEN}`]));
+	});
 
 	it('leaves a store git itself checks whole (fsck) and reads back as the files', async () => {
 		// Enough files for several packs' worth of archive blobs held while the tree is listed.

@@ -51,7 +51,8 @@ describe('GitLab forge', () => {
 			{
 				method: 'POST',
 				path: `/api/v4/projects/${encodeURIComponent(copy.path)}/repository/commits`,
-				status: 201
+				status: 201,
+				authorization: `Bearer ${TOKEN}`
 			}
 		]);
 	});
