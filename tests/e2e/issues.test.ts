@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { buildFixtureRepos } from '../fixtures/build-repos.ts';
 import { seedIssue } from '../servers/issue-file.ts';
+import { addGitHost } from './forge-journey.ts';
 import {
 	configure,
 	createEnvironment,
@@ -285,13 +286,7 @@ test('a pasted GitLab issue address drafts the task from the issue, read with th
 		model: 'scripted-model',
 		githubToken: PEER_TOKEN
 	});
-	await page.getByRole('button', { name: 'Add a git host' }).click();
-	const row = page.getByTestId('git-host').last();
-	await row.getByLabel('Host', { exact: true }).fill(host);
-	await row.getByLabel('Token', { exact: true }).fill(GITLAB_READ_TOKEN);
-	await row.getByLabel('Kind').selectOption('gitlab');
-	await page.getByRole('button', { name: 'Save settings' }).click();
-	await page.getByText('Saved', { exact: true }).waitFor();
+	await addGitHost(page, { kind: 'gitlab', token: GITLAB_READ_TOKEN, check: 'Missing: api' });
 
 	await page.getByRole('navigation').getByRole('link', { name: 'Tasks' }).click();
 	await page.getByRole('textbox', { name: 'Repository' }).fill(url);
